@@ -1,0 +1,10 @@
+package io.coreswarm.api.cluster;
+
+import java.time.Instant;
+
+/**
+ * An observation about a cluster, as Cluster API reports them: {@code status} is True, False or
+ * Unknown; {@code reason} is a CamelCase word, {@code message} is for people.
+ */
+public record Condition(String type, String status, String reason, String message, Instant lastTransitionTime) {
+}

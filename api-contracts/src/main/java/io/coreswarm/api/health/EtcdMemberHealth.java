@@ -1,0 +1,20 @@
+package io.coreswarm.api.health;
+
+import java.util.List;
+
+/** One etcd member, the columns of {@code etcdctl endpoint status --cluster}. */
+public record EtcdMemberHealth(
+        String id,
+        String name,
+        String endpoint,
+        boolean reachable,
+        boolean leader,
+        String version,
+        Long dbSize,
+        Long raftTerm,
+        Long raftIndex,
+        Long raftAppliedIndex,
+        boolean learner,
+        List<String> alarms,
+        String error) {
+}

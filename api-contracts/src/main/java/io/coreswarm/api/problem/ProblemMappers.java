@@ -1,0 +1,171 @@
+package io.coreswarm.api.problem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Turns every failure into {@code application/problem+json}, so no caller ever sees a stack trace
+ * or a framework's own error page. Shared by all three services (they index this module).
+ */
+public final class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private ProblemMappers() {
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @Provider
+    public static class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+        @Override
+        public Response toResponse(ProblemException e) {
+            return respond(e.problem());
+        }
+    }
+
+    /** Bean Validation failures, one violation per broken rule, fields as JSON paths. */
+    @Provider
+    public static class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                    .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                    .sorted((a, b) -> a.field().compareTo(b.field()))
+                    .toList();
+            return respond(Problem.invalid(violations));
+        }
+
+        /**
+         * {@code render.request.spec.labels[k].<map value>} becomes {@code spec.labels[k]}: a body
+         * parameter is the root of the JSON document, a query or path parameter is named as such.
+         */
+        static String field(ConstraintViolation<?> v) {
+            List<Path.Node> nodes = new ArrayList<>();
+            v.getPropertyPath().forEach(nodes::add);
+            StringBuilder field = new StringBuilder();
+            for (int i = 0; i < nodes.size(); i++) {
+                Path.Node node = nodes.get(i);
+                switch (node.getKind()) {
+                    case PARAMETER -> {
+                        if (i == nodes.size() - 1) {
+                            field.append(node.getName());
+                        }
+                    }
+                    case PROPERTY -> field.append(field.length() == 0 ? "" : ".").append(node.getName());
+                    case CONTAINER_ELEMENT -> {
+                        if (node.getKey() != null) {
+                            field.append('[').append(node.getKey()).append(']');
+                        } else if (node.getIndex() != null) {
+                            field.append('[').append(node.getIndex()).append(']');
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return field.length() == 0 ? "body" : field.toString();
+        }
+    }
+
+    /** Malformed JSON, wrong types, unknown fields and enum values out of range. */
+    @Provider
+    public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            return respond(Problem.invalid(List.of(violation(e))));
+        }
+
+        static Problem.Violation violation(JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException u) {
+                return new Problem.Violation(path(u), "unknown field; known fields are " + u.getKnownPropertyIds());
+            }
+            if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+                String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "));
+                return new Problem.Violation(path(f), "must be one of " + allowed);
+            }
+            if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+                return new Problem.Violation(path(m), "must be " + describe(m.getTargetType()));
+            }
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            return new Problem.Violation("body", "must be well-formed JSON" + where + ": " + e.getOriginalMessage());
+        }
+
+        private static String path(JsonMappingException e) {
+            StringBuilder b = new StringBuilder();
+            for (JsonMappingException.Reference r : e.getPath()) {
+                if (r.getFieldName() != null) {
+                    if (b.length() > 0) {
+                        b.append('.');
+                    }
+                    b.append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    b.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return b.length() == 0 ? "body" : b.toString();
+        }
+
+        private static String describe(Class<?> type) {
+            if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+                return "a number";
+            }
+            if (type == String.class) {
+                return "a string";
+            }
+            if (java.util.Map.class.isAssignableFrom(type)) {
+                return "an object of string values";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type)) {
+                return "an array";
+            }
+            return "an object";
+        }
+    }
+
+    /** Errors the framework raises itself (404, 405, 406, 413, 415) keep their status but speak problem+json. */
+    @Provider
+    public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response r = e.getResponse();
+            if (r.hasEntity() && Problem.MEDIA_TYPE.equals(String.valueOf(r.getMediaType()))) {
+                return r;
+            }
+            int status = r.getStatus();
+            return respond(Problem.of(status, r.getStatusInfo().getReasonPhrase(), e.getMessage()));
+        }
+    }
+
+    /** Anything unforeseen: logged in full here, answered without internals. */
+    @Provider
+    public static class UnexpectedMapper implements ExceptionMapper<Exception> {
+        @Override
+        public Response toResponse(Exception e) {
+            LOG.error("unexpected failure", e);
+            return respond(Problem.of(500, "Internal Server Error",
+                    "the server failed unexpectedly (" + e.getClass().getSimpleName() + "); see its log"));
+        }
+    }
+}

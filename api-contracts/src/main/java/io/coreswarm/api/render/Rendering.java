@@ -1,0 +1,20 @@
+package io.coreswarm.api.render;
+
+import java.util.List;
+
+import io.coreswarm.api.spec.ClusterSpec;
+
+/**
+ * The files that build a cluster. {@code spec} is the request's spec with every default filled in,
+ * so a caller sees exactly what was rendered.
+ */
+public record Rendering(ClusterSpec spec, String discoveryUrl, String subnet, List<RenderedFile> files) {
+
+    /** Media type of the tar form: {@code curl ... -H 'Accept: application/x-tar' | tar x}. */
+    public static final String TAR = "application/x-tar";
+
+    public RenderedFile file(String path) {
+        return files.stream().filter(f -> f.path().equals(path)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rendered file " + path));
+    }
+}

@@ -1,0 +1,14 @@
+package io.coreswarm.config.render;
+
+import java.util.List;
+
+import io.coreswarm.api.render.RenderedFile;
+import io.coreswarm.api.spec.Target;
+
+/** Renders a spec into the files of one {@link Target}. One bean per target. */
+public interface TargetRenderer {
+
+    Target target();
+
+    List<RenderedFile> render(RenderContext context);
+}
