@@ -87,7 +87,19 @@ public final class ProblemMappers {
         }
     }
 
-    /** Malformed JSON, wrong types, unknown fields and enum values out of range. */
+    /**
+     * Wrong types, unknown fields and enum values out of range. Declared for the exact type that
+     * Quarkus REST's own Jackson mapper handles, so that this one takes precedence.
+     */
+    @Provider
+    public static class JsonInputMapper implements ExceptionMapper<MismatchedInputException> {
+        @Override
+        public Response toResponse(MismatchedInputException e) {
+            return respond(Problem.invalid(List.of(JsonMapper.violation(e))));
+        }
+    }
+
+    /** Malformed JSON and any other Jackson failure while reading a body. */
     @Provider
     public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Override
@@ -97,7 +109,8 @@ public final class ProblemMappers {
 
         static Problem.Violation violation(JsonProcessingException e) {
             if (e instanceof UnrecognizedPropertyException u) {
-                return new Problem.Violation(path(u), "unknown field; known fields are " + u.getKnownPropertyIds());
+                return new Problem.Violation(path(u), "unknown field; known fields are "
+                        + new java.util.TreeSet<>(u.getKnownPropertyIds().stream().map(String::valueOf).toList()));
             }
             if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
                 String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
@@ -149,6 +162,9 @@ public final class ProblemMappers {
     public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return respond(Problem.invalid(List.of(JsonMapper.violation(json))));
+            }
             Response r = e.getResponse();
             if (r.hasEntity() && Problem.MEDIA_TYPE.equals(String.valueOf(r.getMediaType()))) {
                 return r;

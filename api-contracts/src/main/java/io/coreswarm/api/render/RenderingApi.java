@@ -20,5 +20,5 @@ public interface RenderingApi {
     @Produces({ MediaType.APPLICATION_JSON, Rendering.TAR })
     @Operation(summary = "Render a spec for its target",
             description = "JSON by default; with Accept: application/x-tar a tar archive that `tar x` turns into a folder ready for `vagrant up`.")
-    Rendering render(@Valid @NotNull(message = "a JSON body is required") RenderingRequest request);
+    Rendering render(@Valid @NotNull(message = "a JSON body is required") RenderingRequest body);
 }

@@ -21,7 +21,7 @@ public class RenderingResource implements RenderingApi {
     }
 
     @Override
-    public Rendering render(RenderingRequest request) {
-        return renderings.render(request, size -> discovery.newTokenUrl(size, uri.getBaseUri()));
+    public Rendering render(RenderingRequest body) {
+        return renderings.render(body, size -> discovery.newTokenUrl(size, uri.getBaseUri()));
     }
 }

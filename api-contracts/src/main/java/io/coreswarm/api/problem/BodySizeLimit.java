@@ -1,0 +1,29 @@
+package io.coreswarm.api.problem;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Refuses a body larger than {@code coreswarm.http.max-body-bytes} with a 413 problem before it
+ * is read. (The HTTP layer's own, higher {@code quarkus.http.limits.max-body-size} still stops
+ * chunked bodies that announce no length, but answers those without a problem document.)
+ */
+@Provider
+@PreMatching
+public class BodySizeLimit implements ContainerRequestFilter {
+    private final long maxBytes = ConfigProvider.getConfig()
+            .getOptionalValue("coreswarm.http.max-body-bytes", Long.class).orElse(1_048_576L);
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBytes) {
+            throw new ProblemException(new Problem("about:blank", "Payload Too Large", 413,
+                    "the body has " + request.getLength() + " bytes; at most " + maxBytes + " are accepted",
+                    null, java.util.List.of(new Problem.Violation("body", "must be at most " + maxBytes + " bytes"))));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.coreswarm.config.render.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.coreswarm.api.spec.ClusterSpec;
+import io.coreswarm.config.render.RenderContext;
+import io.coreswarm.config.render.RubyLiteral;
+
+/**
+ * The Vagrantfile of the local target. The spec's values are Ruby constants at the top, each a
+ * literal; the body below them is fixed text, so no value can change what the file does.
+ */
+final class LocalVagrantfile {
+    /** Label on every container and network of a cluster, so leftovers can be found. */
+    static final String CLUSTER_LABEL = "io.coreswarm.cluster";
+    /** Tag the provisioner gives the node image it builds; CORESWARM_NODE_IMAGE overrides it. */
+    static final String NODE_IMAGE = "coreswarm/node:latest";
+
+    private LocalVagrantfile() {
+    }
+
+    static String render(RenderContext context) {
+        ClusterSpec spec = context.spec();
+        Map<String, String> constants = new LinkedHashMap<>();
+        constants.put("CLUSTER", RubyLiteral.string(spec.name()));
+        constants.put("NUM_INSTANCES", RubyLiteral.integer(spec.nodes()));
+        constants.put("NUM_MANAGERS", RubyLiteral.integer(spec.managers()));
+        constants.put("NETWORK", RubyLiteral.string(LocalRenderer.networkName(spec.name())));
+        constants.put("SUBNET", RubyLiteral.string(context.subnet().cidr()));
+        constants.put("SUBNET_PREFIX", RubyLiteral.string(context.subnet().prefix()));
+        constants.put("DISCOVERY_URL", RubyLiteral.string(context.discoveryUrl()));
+        constants.put("DOCKER_PORT", RubyLiteral.integer(spec.dockerPort()));
+        constants.put("MEMORY_MB", RubyLiteral.integer(spec.memory()));
+        constants.put("CPUS", RubyLiteral.integer(spec.cpus()));
+        constants.put("CLUSTER_LABEL", RubyLiteral.string(CLUSTER_LABEL));
+        StringBuilder rb = new StringBuilder(HEADER);
+        constants.forEach((k, v) -> rb.append(k).append(" = ").append(v).append('\n'));
+        return rb.append("ENV['VAGRANT_DEFAULT_PROVIDER'] ||= 'docker'\n")
+                .append("NODE_IMAGE = ENV.fetch('CORESWARM_NODE_IMAGE', ").append(RubyLiteral.string(NODE_IMAGE)).append(")\n")
+                .append(BODY).toString();
+    }
+
+    private static final String HEADER = """
+            # -*- mode: ruby -*-
+            # vi: set ft=ruby :
+            # Rendered by coreswarm for Vagrant's docker provider: every node is a container of the
+            # node image running etcd (bootstrapped through the cluster's discovery URL) and dockerd,
+            # on a docker network of the cluster's own. Change the cluster spec, not this file.
+
+            """;
+
+    private static final String BODY = """
+
+            # Docker in Docker without --privileged, which some sandboxes refuse ("unable to apply
+            # caps"): every capability but SYS_RESOURCE, no seccomp/apparmor confinement, all devices,
+            # and a volume for /var/lib/docker so that overlay2 works inside the node.
+            NODE_CREATE_ARGS = [
+              '--cap-add', 'ALL', '--cap-drop', 'SYS_RESOURCE',
+              '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined',
+              '--security-opt', 'systempaths=unconfined', '--device-cgroup-rule', 'a *:* rwm',
+              '--tmpfs', '/run', '--mount', 'type=volume,dst=/var/lib/docker',
+              '--memory', "#{MEMORY_MB}m", '--cpus', CPUS.to_s,
+              '--label', "#{CLUSTER_LABEL}=#{CLUSTER}", '--network', NETWORK,
+            ]
+
+            def docker_quiet(*args)
+              system('docker', *args, out: File::NULL, err: File::NULL)
+            end
+
+            # Nodes get fixed addresses on a network of the cluster's own, never on docker0.
+            def ensure_network
+              return if docker_quiet('network', 'inspect', NETWORK)
+              created = docker_quiet('network', 'create', '--subnet', SUBNET, '--label', "#{CLUSTER_LABEL}=#{CLUSTER}", NETWORK)
+              # with --parallel another node may have created it first
+              return if created || docker_quiet('network', 'inspect', NETWORK)
+              raise Vagrant::Errors::VagrantError.new, "cannot create docker network #{NETWORK} on #{SUBNET}: is the subnet taken?"
+            end
+
+            Vagrant.configure('2') do |config|
+              config.vm.synced_folder '.', '/vagrant', disabled: true
+
+              config.trigger.before :up do |t|
+                t.ruby { |_env, _machine| ensure_network }
+              end
+              # succeeds once the last node is gone
+              config.trigger.after :destroy do |t|
+                t.ruby { |_env, _machine| docker_quiet('network', 'rm', NETWORK) }
+              end
+
+              (1..NUM_INSTANCES).each do |i|
+                name = format('core-%02d', i)
+                ip = "#{SUBNET_PREFIX}.#{100 + i}"
+                config.vm.define name do |node|
+                  node.vm.provider :docker do |d|
+                    d.name = "#{CLUSTER}-#{name}"
+                    d.image = NODE_IMAGE
+                    d.has_ssh = false
+                    d.remains_running = true
+                    d.volumes = ["#{File.join(__dir__, 'node')}:/coreswarm:ro"]
+                    d.create_args = NODE_CREATE_ARGS + ['--ip', ip, '--hostname', name]
+                    d.env = {
+                      'NODE_NAME' => name,
+                      'NODE_IP' => ip,
+                      'NODE_ROLE' => i <= NUM_MANAGERS ? 'manager' : 'worker',
+                      'DISCOVERY_URL' => DISCOVERY_URL,
+                      'DOCKER_PORT' => DOCKER_PORT.to_s,
+                    }
+                    d.cmd = ['/bin/bash', '/coreswarm/start.sh']
+                  end
+                end
+              end
+            end
+            """;
+}

@@ -1,0 +1,65 @@
+package io.coreswarm.config.render.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.coreswarm.api.render.RenderedFile;
+import io.coreswarm.api.spec.ClusterSpec;
+import io.coreswarm.config.render.RenderContext;
+import io.coreswarm.config.render.RubyCheck;
+import io.coreswarm.config.render.Subnet;
+
+class LocalRendererTest {
+    static final String DISCOVERY = "http://172.29.7.1:8081/v1/discovery/0123456789abcdef0123456789abcdef";
+    final LocalRenderer renderer = new LocalRenderer();
+
+    List<RenderedFile> render(ClusterSpec spec) {
+        return renderer.render(new RenderContext(spec, DISCOVERY, new Subnet("172.29.7")));
+    }
+
+    static RenderedFile file(List<RenderedFile> files, String path) {
+        return files.stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void vagrantfileCarriesTheSpecAsRubyValues() {
+        String vf = file(render(new ClusterSpec("demo", 3, null, null, null, 512, 2, 2380, 1, null)), "Vagrantfile").content();
+        assertEquals("demo|3|1|coreswarm-demo|172.29.7.0/24|" + DISCOVERY + "|2380|512|2",
+                RubyCheck.evaluate(vf, "[CLUSTER, NUM_INSTANCES, NUM_MANAGERS, NETWORK, SUBNET, DISCOVERY_URL, DOCKER_PORT, MEMORY_MB, CPUS].join('|')"));
+    }
+
+    @Test
+    void startScriptIsExecutableAndPassesBashSyntaxCheck() throws Exception {
+        RenderedFile script = file(render(ClusterSpec.named("demo")), "node/start.sh");
+        assertEquals("0755", script.mode());
+        Process bash = new ProcessBuilder("bash", "-n", "-c", script.content()).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes());
+        assertEquals(0, bash.waitFor(), out);
+    }
+
+    @Test
+    void labelsAreJsonDataInDaemonJson() throws Exception {
+        Map<String, String> labels = Map.of("zone", "a\", \"hosts\": [\"tcp://0.0.0.0:1\"]", "rack", "$(reboot)");
+        String json = file(render(new ClusterSpec("demo", 1, null, null, null, null, null, null, null, labels)), "node/daemon.json").content();
+        Map<?, ?> daemon = new ObjectMapper().readValue(json, Map.class);
+        assertEquals(List.of("labels"), List.copyOf(daemon.keySet()), "no key was injected");
+        assertEquals(List.of("rack=$(reboot)", "zone=a\", \"hosts\": [\"tcp://0.0.0.0:1\"]"), daemon.get("labels"));
+    }
+
+    @Test
+    void aHostileNameOrUrlIsOnlyAStringToRuby() {
+        String name = "x'; system('touch /tmp/pwned') # \\' \n#{`id`}";
+        String url = "http://h/'+`id`+'";
+        String vf = renderer.render(new RenderContext(ClusterSpec.named(name), url, new Subnet("172.29.7")))
+                .get(0).content();
+        assertEquals(name + "|" + url, RubyCheck.evaluate(vf, "[CLUSTER, DISCOVERY_URL].join('|')"));
+        assertTrue(vf.contains("d.cmd = ['/bin/bash', '/coreswarm/start.sh']"));
+    }
+}
