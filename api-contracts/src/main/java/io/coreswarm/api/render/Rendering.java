@@ -8,7 +8,11 @@ import io.coreswarm.api.spec.ClusterSpec;
  * The files that build a cluster. {@code spec} is the request's spec with every default filled in,
  * so a caller sees exactly what was rendered.
  */
-public record Rendering(ClusterSpec spec, String discoveryUrl, String subnet, List<RenderedFile> files) {
+public record Rendering(ClusterSpec spec, String discoveryUrl, String subnet, List<NodeAddress> nodes, List<RenderedFile> files) {
+
+    /** Where node {@code name} (core-01 ..) lives on the cluster's network. */
+    public record NodeAddress(String name, String address) {
+    }
 
     /** Media type of the tar form: {@code curl ... -H 'Accept: application/x-tar' | tar x}. */
     public static final String TAR = "application/x-tar";

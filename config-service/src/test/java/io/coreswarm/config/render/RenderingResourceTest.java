@@ -29,7 +29,7 @@ class RenderingResourceTest {
                 .body("spec.target", equalTo("local"))
                 .body("spec.provider", equalTo("docker"))
                 .body("spec.managers", equalTo(5))
-                .body("discoveryUrl", matchesPattern("http://localhost:\\d+/v1/discovery/[0-9a-f]{32}"))
+                .body("discoveryUrl", matchesPattern("http://172\\.29\\.\\d+\\.1:\\d+/v1/discovery/[0-9a-f]{32}"))
                 .body("files.path", contains("Vagrantfile", "node/start.sh", "node/daemon.json"))
                 .body("files.mode", contains("0644", "0755", "0644"));
     }

@@ -68,13 +68,15 @@ final class LocalVagrantfile {
               system('docker', *args, out: File::NULL, err: File::NULL)
             end
 
-            # Nodes get fixed addresses on a network of the cluster's own, never on docker0.
+            # Nodes get fixed addresses on a network of the cluster's own, never on docker0. With
+            # --parallel every node runs this trigger at once: the lock makes one of them create it.
+            NETWORK_LOCK = Mutex.new
             def ensure_network
-              return if docker_quiet('network', 'inspect', NETWORK)
-              created = docker_quiet('network', 'create', '--subnet', SUBNET, '--label', "#{CLUSTER_LABEL}=#{CLUSTER}", NETWORK)
-              # with --parallel another node may have created it first
-              return if created || docker_quiet('network', 'inspect', NETWORK)
-              raise Vagrant::Errors::VagrantError.new, "cannot create docker network #{NETWORK} on #{SUBNET}: is the subnet taken?"
+              NETWORK_LOCK.synchronize do
+                next if docker_quiet('network', 'inspect', NETWORK)
+                next if docker_quiet('network', 'create', '--subnet', SUBNET, '--label', "#{CLUSTER_LABEL}=#{CLUSTER}", NETWORK)
+                raise Vagrant::Errors::VagrantError.new, "cannot create docker network #{NETWORK} on #{SUBNET}: is the subnet taken?"
+              end
             end
 
             Vagrant.configure('2') do |config|

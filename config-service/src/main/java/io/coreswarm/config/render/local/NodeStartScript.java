@@ -14,7 +14,7 @@ final class NodeStartScript {
             # Reads NODE_NAME, NODE_IP, DISCOVERY_URL and DOCKER_PORT from the environment.
             set -euo pipefail
 
-            mkdir -p /var/lib/etcd /var/log/coreswarm
+            mkdir -p /var/lib/etcd
             etcd_args=(
               --name "$NODE_NAME" --data-dir /var/lib/etcd/data
               --listen-peer-urls "http://$NODE_IP:2380" --initial-advertise-peer-urls "http://$NODE_IP:2380"
@@ -28,10 +28,11 @@ final class NodeStartScript {
               # on a restart etcd finds its data dir and ignores the (used) discovery token
               etcd_args+=(--discovery "$DISCOVERY_URL")
             fi
-            etcd "${etcd_args[@]}" >>/var/log/coreswarm/etcd.log 2>&1 &
+            # both logs go to the container's output, so 'docker logs <node>' tells what a node did
+etcd "${etcd_args[@]}" 2>&1 | sed -u 's/^/etcd: /' &
 
             dockerd --config-file /coreswarm/daemon.json \\
-              -H unix:///var/run/docker.sock -H "tcp://0.0.0.0:$DOCKER_PORT" >>/var/log/coreswarm/dockerd.log 2>&1 &
+              -H unix:///var/run/docker.sock -H "tcp://0.0.0.0:$DOCKER_PORT" 2>&1 | sed -u 's/^/dockerd: /' &
 
             # the node lives while both do: when either exits the container stops, and Vagrant shows it
             wait -n

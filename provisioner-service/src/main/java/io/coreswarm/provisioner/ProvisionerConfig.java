@@ -1,0 +1,31 @@
+package io.coreswarm.provisioner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "coreswarm.provisioner")
+public interface ProvisionerConfig {
+
+    /** One folder per cluster: rendered files, Vagrant's state, the cluster and operation records, logs. */
+    @WithDefault("${user.home}/.coreswarm/clusters")
+    Path workspaces();
+
+    /** The vagrant binary. */
+    @WithDefault("vagrant")
+    String vagrant();
+
+    /** The dockerd the local target's node containers run on (Vagrant's docker provider uses it too). */
+    @WithDefault("unix:///var/run/docker.sock")
+    String dockerHost();
+
+    /** Local clusters get a free /24 from 172.&lt;second-octet&gt;.0.0/16. */
+    @WithDefault("29")
+    int subnetSecondOctet();
+
+    /** How long a new or resumed cluster may take for etcd and every swarm node to be ready. */
+    @WithDefault("180s")
+    Duration readyTimeout();
+}

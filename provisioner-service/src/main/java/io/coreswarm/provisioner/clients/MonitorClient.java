@@ -1,0 +1,10 @@
+package io.coreswarm.provisioner.clients;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.coreswarm.api.health.TargetApi;
+
+/** monitor-service's targets, through the shared contract. */
+@RegisterRestClient(configKey = "monitor-service")
+public interface MonitorClient extends TargetApi {
+}

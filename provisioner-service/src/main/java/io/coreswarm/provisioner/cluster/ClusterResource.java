@@ -1,0 +1,101 @@
+package io.coreswarm.provisioner.cluster;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import io.coreswarm.api.cluster.Cluster;
+import io.coreswarm.api.cluster.ClusterApi;
+import io.coreswarm.api.cluster.ClusterEndpoints;
+import io.coreswarm.api.cluster.ClusterNode;
+import io.coreswarm.api.cluster.ScaleRequest;
+import io.coreswarm.api.operation.Operation;
+import io.coreswarm.api.spec.ClusterSpec;
+import io.coreswarm.provisioner.vagrant.Vagrant;
+
+public class ClusterResource implements ClusterApi {
+    private final ClusterService service;
+    private final Clusters clusters;
+    private final Vagrant vagrant;
+
+    ClusterResource(ClusterService service, Clusters clusters, Vagrant vagrant) {
+        this.service = service;
+        this.clusters = clusters;
+        this.vagrant = vagrant;
+    }
+
+    @Override
+    public Response create(ClusterSpec body) {
+        return accepted(service.create(body));
+    }
+
+    @Override
+    public List<Cluster> list() {
+        return clusters.all().stream().map(c -> view(c, Map.of())).toList();
+    }
+
+    /** One cluster, with each machine's state as Vagrant reports it now. */
+    @Override
+    public Cluster get(String name) {
+        ClusterRecord c = clusters.get(name);
+        Map<String, String> states;
+        try {
+            states = vagrant.status(clusters.workspace(name).machines());
+        } catch (RuntimeException e) {
+            states = Map.of();
+        }
+        return view(c, states);
+    }
+
+    @Override
+    public Response scale(String name, ScaleRequest body) {
+        return accepted(service.scale(name, body.nodes()));
+    }
+
+    @Override
+    public Response halt(String name) {
+        return accepted(service.halt(name));
+    }
+
+    @Override
+    public Response resume(String name) {
+        return accepted(service.resume(name));
+    }
+
+    @Override
+    public Response destroy(String name) {
+        return accepted(service.destroy(name));
+    }
+
+    @Override
+    public String env(String name) {
+        ClusterRecord c = clusters.get(name);
+        ClusterEndpoints e = endpoints(c);
+        return "export DOCKER_HOST=\"" + e.dockerHost() + "\"\n"
+                + "unset DOCKER_TLS_VERIFY DOCKER_CERT_PATH\n"
+                + "export ETCDCTL_API=3\n"
+                + "export ETCDCTL_ENDPOINTS=\"" + String.join(",", e.etcd()) + "\"\n"
+                + "export CORESWARM_CLUSTER=\"" + c.name() + "\"\n"
+                + "# Run this command to configure your shell:\n"
+                + "# eval \"$(curl -s localhost:8082/v1/clusters/" + c.name() + "/env)\"\n";
+    }
+
+    static Cluster view(ClusterRecord c, Map<String, String> states) {
+        List<ClusterNode> nodes = c.nodes().stream()
+                .map(n -> new ClusterNode(n.name(), states.getOrDefault(n.name(), "unknown"), n.address(),
+                        c.isManager(n.name()) ? "manager" : "worker"))
+                .toList();
+        return new Cluster(c.spec(), c.phase(), c.conditions(), nodes, endpoints(c), c.discoveryUrl(), c.createdAt(), c.currentOperation());
+    }
+
+    static ClusterEndpoints endpoints(ClusterRecord c) {
+        return new ClusterEndpoints(c.dockerHost(c.nodes().get(0).name()),
+                c.nodes().stream().map(n -> c.etcdEndpoint(n.name())).toList());
+    }
+
+    private static Response accepted(Operation op) {
+        return Response.accepted(op).location(URI.create("/v1/operations/" + op.id())).build();
+    }
+}

@@ -1,0 +1,40 @@
+package io.coreswarm.provisioner.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.coreswarm.api.render.Rendering.NodeAddress;
+import io.coreswarm.provisioner.operation.OperationContext;
+import io.coreswarm.provisioner.vagrant.Vagrant;
+
+/** A cluster's machines, through Vagrant in the workspace's machines folder. */
+@ApplicationScoped
+public class Machines {
+    private final Vagrant vagrant;
+
+    Machines(Vagrant vagrant) {
+        this.vagrant = vagrant;
+    }
+
+    /** {@code vagrant up} of the given machines, all at once where the provider allows it. */
+    public void up(OperationContext op, ClusterRecord c, List<NodeAddress> nodes) {
+        List<String> args = new ArrayList<>(List.of("up"));
+        if (c.spec().provider().supportsParallelUp()) {
+            args.add("--parallel");
+        }
+        nodes.forEach(n -> args.add(n.name()));
+        vagrant.run(op.workspace().machines(), op, args.toArray(String[]::new));
+    }
+
+    public void halt(OperationContext op) {
+        vagrant.run(op.workspace().machines(), op, "halt");
+    }
+
+    public void destroy(OperationContext op, List<NodeAddress> nodes) {
+        List<String> args = new ArrayList<>(List.of("destroy", "-f"));
+        nodes.forEach(n -> args.add(n.name()));
+        vagrant.run(op.workspace().machines(), op, args.toArray(String[]::new));
+    }
+}

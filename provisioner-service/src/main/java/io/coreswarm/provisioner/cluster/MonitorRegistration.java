@@ -1,0 +1,74 @@
+package io.coreswarm.provisioner.cluster;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import io.coreswarm.api.health.MonitorTarget;
+import io.coreswarm.provisioner.clients.MonitorClient;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps monitor-service's targets in step with the clusters: a created cluster is registered, a
+ * destroyed one removed. monitor-service being down never fails an operation: what could not be
+ * said is retried on a schedule (and everything is said again after a restart).
+ */
+@ApplicationScoped
+public class MonitorRegistration {
+    private static final Logger LOG = Logger.getLogger(MonitorRegistration.class);
+    private final MonitorClient monitor;
+    /** cluster name to the target to PUT, or null to DELETE */
+    private final Map<String, java.util.Optional<MonitorTarget>> pending = new ConcurrentHashMap<>();
+
+    MonitorRegistration(@RestClient MonitorClient monitor, Clusters clusters) {
+        this.monitor = monitor;
+        clusters.all().forEach(c -> pending.put(c.name(), java.util.Optional.of(target(c))));
+    }
+
+    public void register(ClusterRecord c) {
+        pending.put(c.name(), java.util.Optional.of(target(c)));
+        flush();
+    }
+
+    public void unregister(String cluster) {
+        pending.put(cluster, java.util.Optional.empty());
+        flush();
+    }
+
+    public boolean isPending(String cluster) {
+        return pending.containsKey(cluster);
+    }
+
+    @Scheduled(every = "${coreswarm.provisioner.monitor-retry:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void flush() {
+        pending.forEach((name, target) -> {
+            try {
+                if (target.isPresent()) {
+                    monitor.put(name, target.get());
+                } else {
+                    monitor.delete(name);
+                }
+                pending.remove(name, target);
+            } catch (jakarta.ws.rs.WebApplicationException e) {
+                if (target.isEmpty() && e.getResponse().getStatus() == 404) {
+                    pending.remove(name, target);
+                } else {
+                    LOG.debugf("monitor-service refused %s: %s", name, e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("monitor-service not told about %s yet: %s", name, e.getMessage());
+            }
+        });
+    }
+
+    static MonitorTarget target(ClusterRecord c) {
+        return new MonitorTarget(c.name(),
+                c.nodes().stream().map(n -> c.dockerHost(n.name())).toList(),
+                c.nodes().stream().map(n -> c.etcdEndpoint(n.name())).toList(),
+                "mode", "v3");
+    }
+}

@@ -1,0 +1,87 @@
+package io.coreswarm.provisioner.etcd;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.coreswarm.api.render.Rendering.NodeAddress;
+import io.coreswarm.provisioner.ProvisionerConfig;
+import io.coreswarm.provisioner.cluster.ClusterRecord;
+import io.coreswarm.provisioner.operation.OperationContext;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.cluster.Member;
+
+/**
+ * The cluster's etcd through jetcd. Nodes bootstrap themselves through the discovery URL; the
+ * provisioner waits for them, and on scaling announces or removes members, which discovery
+ * (sized once) cannot do.
+ */
+@ApplicationScoped
+public class EtcdMembership {
+    private final Duration timeout;
+
+    EtcdMembership(ProvisionerConfig config) {
+        this.timeout = config.readyTimeout();
+    }
+
+    /** Waits until the members are exactly the given nodes, all started, and each answers status. */
+    public void awaitMembers(OperationContext op, ClusterRecord c, List<NodeAddress> nodes) {
+        Set<String> expected = nodes.stream().map(NodeAddress::name).collect(Collectors.toSet());
+        op.await(nodes.size() + " started etcd members", timeout, () -> {
+            try (Client etcd = client(c, nodes)) {
+                List<Member> members = etcd.getClusterClient().listMember().get(5, TimeUnit.SECONDS).getMembers();
+                Set<String> started = members.stream().map(Member::getName).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
+                if (!started.equals(expected) || members.size() != expected.size()) {
+                    throw new IllegalStateException("members " + started + " of " + members.size());
+                }
+                for (NodeAddress node : nodes) {
+                    etcd.getMaintenanceClient().statusMember(c.etcdEndpoint(node.name())).get(5, TimeUnit.SECONDS);
+                }
+                return true;
+            }
+        });
+        op.log("etcd members: " + expected.stream().sorted().toList());
+    }
+
+    /**
+     * Announces a new member ({@code etcdctl member add}) and returns the {@code --initial-cluster}
+     * it must start with.
+     */
+    public String add(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
+        URI peer = URI.create("http://" + node.address() + ":2380");
+        try (Client etcd = client(c, c.nodes())) {
+            List<Member> members = etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers();
+            if (members.stream().noneMatch(m -> m.getPeerURIs().contains(peer))) {
+                op.log("etcd member add " + node.name() + " " + peer);
+                members = etcd.getClusterClient().addMember(List.of(peer)).get(10, TimeUnit.SECONDS).getMembers();
+            }
+            return members.stream()
+                    .map(m -> (m.getPeerURIs().contains(peer) ? node.name() : m.getName()) + "=" + m.getPeerURIs().get(0))
+                    .collect(Collectors.joining(","));
+        }
+    }
+
+    /** Removes a node's member ({@code etcdctl member remove}), if it has one. */
+    public void remove(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
+        URI peer = URI.create("http://" + node.address() + ":2380");
+        List<NodeAddress> others = c.nodes().stream().filter(n -> !n.equals(node)).toList();
+        try (Client etcd = client(c, others)) {
+            for (Member m : etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers()) {
+                if (m.getPeerURIs().contains(peer)) {
+                    op.log("etcd member remove " + node.name());
+                    etcd.getClusterClient().removeMember(m.getId()).get(10, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    private static Client client(ClusterRecord c, List<NodeAddress> nodes) {
+        return Client.builder().endpoints(nodes.stream().map(n -> c.etcdEndpoint(n.name())).toArray(String[]::new))
+                .connectTimeout(Duration.ofSeconds(3)).build();
+    }
+}

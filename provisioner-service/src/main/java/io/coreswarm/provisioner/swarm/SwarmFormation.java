@@ -1,0 +1,146 @@
+package io.coreswarm.provisioner.swarm;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.LocalNodeState;
+import com.github.dockerjava.api.model.SwarmNode;
+import com.github.dockerjava.api.model.SwarmNodeAvailability;
+import com.github.dockerjava.api.model.SwarmNodeRole;
+import com.github.dockerjava.api.model.SwarmNodeSpec;
+import com.github.dockerjava.api.model.SwarmNodeState;
+import com.github.dockerjava.api.model.SwarmSpec;
+
+import io.coreswarm.api.render.Rendering.NodeAddress;
+import io.coreswarm.provisioner.ProvisionerConfig;
+import io.coreswarm.provisioner.cluster.ClusterRecord;
+import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.provisioner.operation.OperationContext;
+
+/**
+ * Swarm mode on a cluster's nodes through docker-java: {@code swarm init} on the first manager,
+ * the other managers and the workers joined with their tokens. Join tokens are read from the
+ * first manager when needed and never logged or stored.
+ */
+@ApplicationScoped
+public class SwarmFormation {
+    private static final String SWARM_PORT = ":2377";
+    private final Duration timeout;
+
+    SwarmFormation(ProvisionerConfig config) {
+        this.timeout = config.readyTimeout();
+    }
+
+    /** Waits until every node's dockerd answers. */
+    public void awaitEngines(OperationContext op, ClusterRecord c, List<NodeAddress> nodes) {
+        for (NodeAddress node : nodes) {
+            await(op, "dockerd on " + node.name(), () -> {
+                try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
+                    docker.pingCmd().exec();
+                    return true;
+                }
+            });
+            op.nodeDone();
+        }
+    }
+
+    /** Initialises the swarm if needed and joins each given node that is not in it yet. */
+    public void join(OperationContext op, ClusterRecord c, List<NodeAddress> nodes) throws Exception {
+        NodeAddress first = c.nodes().get(0);
+        try (DockerClient leader = DockerClients.connect(c.dockerHost(first.name()))) {
+            if (state(leader) != LocalNodeState.ACTIVE) {
+                op.log("swarm init on " + first.name() + " (" + first.address() + ")");
+                leader.initializeSwarmCmd(new SwarmSpec()).withAdvertiseAddr(first.address()).withListenAddr("0.0.0.0" + SWARM_PORT).exec();
+            }
+            var tokens = leader.inspectSwarmCmd().exec().getJoinTokens();
+            for (NodeAddress node : nodes) {
+                if (node.equals(first)) {
+                    op.nodeDone();
+                    continue;
+                }
+                try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
+                    if (state(docker) != LocalNodeState.ACTIVE) {
+                        boolean manager = c.isManager(node.name());
+                        op.log("swarm join " + node.name() + " as " + (manager ? "manager" : "worker"));
+                        // managers join one at a time: Raft adds one voter per configuration change
+                        docker.joinSwarmCmd().withRemoteAddrs(List.of(first.address() + SWARM_PORT))
+                                .withJoinToken(manager ? tokens.getManager() : tokens.getWorker())
+                                .withAdvertiseAddr(node.address()).withListenAddr("0.0.0.0" + SWARM_PORT).exec();
+                    }
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("swarm join of " + node.name() + " failed: "
+                            + redact(e.getMessage(), tokens.getManager(), tokens.getWorker()));
+                }
+                op.nodeDone();
+            }
+        }
+    }
+
+    /** Waits until the swarm lists exactly the cluster's nodes, all Ready. */
+    public void awaitReady(OperationContext op, ClusterRecord c) {
+        int expected = c.nodes().size();
+        await(op, expected + " ready swarm nodes", () -> {
+            try (DockerClient leader = DockerClients.connect(c.dockerHost(c.nodes().get(0).name()))) {
+                List<SwarmNode> nodes = leader.listSwarmNodesCmd().exec();
+                long ready = nodes.stream().filter(n -> n.getStatus().getState() == SwarmNodeState.READY).count();
+                return ready == expected && nodes.size() == expected;
+            }
+        });
+    }
+
+    /** Takes a node out: demoted if a manager, drained, made to leave, and removed from the node list. */
+    public void remove(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
+        try (DockerClient leader = DockerClients.connect(c.dockerHost(c.nodes().get(0).name()))) {
+            SwarmNode swarmNode = find(leader, node.name());
+            if (swarmNode == null) {
+                op.log(node.name() + " is not in the swarm");
+                return;
+            }
+            SwarmNodeSpec spec = swarmNode.getSpec().withAvailability(SwarmNodeAvailability.DRAIN);
+            if (spec.getRole() == SwarmNodeRole.MANAGER) {
+                op.log("demoting " + node.name());
+                spec = spec.withRole(SwarmNodeRole.WORKER);
+            }
+            op.log("draining " + node.name());
+            leader.updateSwarmNodeCmd().withSwarmNodeId(swarmNode.getId())
+                    .withVersion(swarmNode.getVersion().getIndex()).withSwarmNodeSpec(spec).exec();
+            try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
+                docker.leaveSwarmCmd().withForceEnabled(true).exec();
+            } catch (RuntimeException e) {
+                op.log(node.name() + " could not leave by itself (" + e.getMessage() + "); removing it by force");
+            }
+            await(op, node.name() + " down in the swarm", () -> {
+                SwarmNode n = find(leader, node.name());
+                return n == null || n.getStatus().getState() != SwarmNodeState.READY;
+            });
+            leader.removeSwarmNodeCmd(swarmNode.getId()).withForce(true).exec();
+        }
+    }
+
+    private static SwarmNode find(DockerClient leader, String hostname) {
+        return leader.listSwarmNodesCmd().exec().stream()
+                .filter(n -> hostname.equals(n.getDescription().getHostname())).findFirst().orElse(null);
+    }
+
+    private static LocalNodeState state(DockerClient docker) {
+        var swarm = docker.infoCmd().exec().getSwarm();
+        return swarm == null ? LocalNodeState.INACTIVE : swarm.getLocalNodeState();
+    }
+
+    private static String redact(String message, String... secrets) {
+        String m = String.valueOf(message);
+        for (String s : secrets) {
+            if (s != null) {
+                m = m.replace(s, "<token>");
+            }
+        }
+        return m;
+    }
+
+    private void await(OperationContext op, String what, OperationContext.Check check) {
+        op.await(what, timeout, check);
+    }
+}

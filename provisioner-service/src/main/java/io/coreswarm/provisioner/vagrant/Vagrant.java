@@ -1,0 +1,108 @@
+package io.coreswarm.provisioner.vagrant;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.coreswarm.provisioner.ProvisionerConfig;
+import io.coreswarm.provisioner.operation.OperationContext;
+
+/**
+ * The real vagrant CLI. Arguments always go as a list, never through a shell; output streams
+ * line by line into the operation's log while it runs.
+ */
+@ApplicationScoped
+public class Vagrant {
+    private final ProvisionerConfig config;
+
+    Vagrant(ProvisionerConfig config) {
+        this.config = config;
+    }
+
+    /** Runs {@code vagrant args...} in {@code dir} for an operation; a failure carries Vagrant's error text. */
+    public void run(Path dir, OperationContext op, String... args) {
+        List<String> command = new ArrayList<>(List.of(config.vagrant()));
+        command.addAll(List.of(args));
+        command.add("--no-color");
+        op.log("$ vagrant " + String.join(" ", args));
+        Result result = exec(dir, command, op::log, op);
+        if (result.exitCode() != 0) {
+            op.throwIfCancelled();
+            throw new VagrantFailure(result.errors().isBlank()
+                    ? "vagrant " + args[0] + " exited with " + result.exitCode()
+                    : result.errors().strip());
+        }
+    }
+
+    /** Machine name to state id, from {@code vagrant status --machine-readable}. */
+    public Map<String, String> status(Path dir) {
+        Result result = exec(dir, List.of(config.vagrant(), "status", "--machine-readable"), line -> { }, null);
+        if (result.exitCode() != 0) {
+            throw new VagrantFailure(result.errors().strip());
+        }
+        return MachineStatus.parse(result.output());
+    }
+
+    private Result exec(Path dir, List<String> command, Consumer<String> lines, OperationContext op) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().put("VAGRANT_CHECKPOINT_DISABLE", "1");
+        pb.environment().put("DOCKER_HOST", config.dockerHost());
+        try {
+            Process process = pb.start();
+            if (op != null) {
+                op.attach(process);
+            }
+            process.getOutputStream().close();
+            StringBuilder errors = new StringBuilder();
+            Thread stderr = new Thread(() -> pump(process.getErrorStream(), line -> {
+                synchronized (errors) {
+                    errors.append(line).append('\n');
+                }
+                lines.accept(line);
+            }), "vagrant-stderr");
+            stderr.start();
+            StringBuilder output = new StringBuilder();
+            pump(process.getInputStream(), line -> {
+                output.append(line).append('\n');
+                lines.accept(line);
+            });
+            int exit = process.waitFor();
+            stderr.join();
+            if (op != null) {
+                op.detach(process);
+            }
+            synchronized (errors) {
+                return new Result(exit, output.toString(), errors.toString());
+            }
+        } catch (IOException e) {
+            throw new VagrantFailure("cannot run " + command.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VagrantFailure("interrupted");
+        }
+    }
+
+    private static void pump(InputStream in, Consumer<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.accept(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Result(int exitCode, String output, String errors) {
+    }
+}
