@@ -12,15 +12,15 @@ final class DiscoveryParams {
     private DiscoveryParams() {
     }
 
-    /** {@code /new?size=}: absent means 3, as on discovery.etcd.io. */
+    /** {@code /new?size=}: absent or empty means 3, as on discovery.etcd.io; blank is not a number. */
     static int size(String raw) {
-        if (raw == null) {
+        if (raw == null || raw.isEmpty()) {
             return DiscoveryService.DEFAULT_SIZE;
         }
         String rule = "must be an integer from 1 to " + DiscoveryService.MAX_SIZE;
         int size;
         try {
-            size = Integer.parseInt(raw.trim());
+            size = Integer.parseInt(raw);
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("size", rule);
         }
