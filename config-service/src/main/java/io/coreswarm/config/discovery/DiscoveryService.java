@@ -3,23 +3,36 @@ package io.coreswarm.config.discovery;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Self-hosted etcd discovery (the v2 protocol of the public discovery service). */
+/** Mints discovery tokens: a 128-bit random name, registered in the store with its cluster size. */
 @ApplicationScoped
 public class DiscoveryService {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
+    public static final int DEFAULT_SIZE = 3;
+    public static final int MAX_SIZE = 99;
 
-    /** Mints a token for a cluster of {@code size} members and returns its URL under {@code base}. */
-    public String newTokenUrl(int size, URI base) {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
-        sizes.put(token, size);
-        return base.resolve("v1/discovery/" + token).toString();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final DiscoveryStore store;
+    private final DiscoveryConfig config;
+
+    DiscoveryService(DiscoveryStore store, DiscoveryConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    /**
+     * Mints a token for a cluster of {@code size} members and returns its URL under the configured
+     * base URL, or under {@code requestBase} (the URL this service was called on) when none is set.
+     */
+    public String newTokenUrl(int size, URI requestBase) {
+        String token;
+        do {
+            byte[] bytes = new byte[16];
+            RANDOM.nextBytes(bytes);
+            token = HexFormat.of().formatHex(bytes);
+        } while (!store.createToken(token, size));
+        String base = config.baseUrl().orElse(requestBase).toString();
+        return (base.endsWith("/") ? base : base + "/") + "v1/discovery/" + token;
     }
 }

@@ -1,0 +1,71 @@
+package io.coreswarm.config.discovery;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.coreswarm.api.discovery.DiscoveryApi;
+
+/**
+ * The discovery protocol over HTTP. Long polls ({@code wait=true}) hold no thread: the response is
+ * a future that the write it waits for completes, or the configured timeout does.
+ */
+public class DiscoveryResource implements DiscoveryApi {
+    private final DiscoveryService discovery;
+    private final DiscoveryStore store;
+    private final DiscoveryConfig config;
+
+    @Context
+    UriInfo uri;
+
+    DiscoveryResource(DiscoveryService discovery, DiscoveryStore store, DiscoveryConfig config) {
+        this.discovery = discovery;
+        this.store = store;
+        this.config = config;
+    }
+
+    @Override
+    public String newToken(String size) {
+        return discovery.newTokenUrl(DiscoveryParams.size(size), uri.getBaseUri());
+    }
+
+    @Override
+    public CompletionStage<Response> getToken(String token, boolean recursive, boolean wait, String waitIndex) {
+        return getKey(token, "", recursive, wait, waitIndex);
+    }
+
+    @Override
+    public CompletionStage<Response> getKey(String token, String key, boolean recursive, boolean wait, String waitIndex) {
+        KeyPath path = KeyPath.of(token, key);
+        long since = DiscoveryParams.waitIndex(waitIndex);
+        if (!wait) {
+            return CompletableFuture.completedFuture(respond(store.get(path, recursive)));
+        }
+        long timeout = config.waitTimeout().toMillis();
+        return store.watch(path, recursive, since)
+                .completeOnTimeout(null, timeout, TimeUnit.MILLISECONDS)
+                .thenApply(change -> change == null
+                        // an empty 200 is what etcd's watcher retries on (client.ErrEmptyBody)
+                        ? Response.ok().header(ETCD_INDEX, store.index()).build()
+                        : Response.ok(change.response()).header(ETCD_INDEX, store.index()).build());
+    }
+
+    @Override
+    public Response put(String token, String key, String value, String formTtl, String queryTtl, String prevExist) {
+        KeyPath path = KeyPath.of(token, key);
+        return respond(store.set(path, value, DiscoveryParams.prevExist(prevExist), DiscoveryParams.ttl(formTtl, queryTtl)));
+    }
+
+    @Override
+    public Response delete(String token, String key) {
+        return respond(store.delete(KeyPath.of(token, key)));
+    }
+
+    private static Response respond(Outcome outcome) {
+        return Response.status(outcome.status()).entity(outcome.response()).header(ETCD_INDEX, outcome.index()).build();
+    }
+}
