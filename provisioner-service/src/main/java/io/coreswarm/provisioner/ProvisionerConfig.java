@@ -21,6 +21,10 @@ public interface ProvisionerConfig {
     @WithDefault("unix:///var/run/docker.sock")
     String dockerHost();
 
+    /** The node image local clusters run; scripts/node-image builds and tags it. */
+    @WithDefault("coreswarm/node:latest")
+    String nodeImage();
+
     /** Local clusters get a free /24 from 172.&lt;second-octet&gt;.0.0/16. */
     @WithDefault("29")
     int subnetSecondOctet();

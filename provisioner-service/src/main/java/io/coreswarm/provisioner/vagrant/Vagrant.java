@@ -57,6 +57,7 @@ public class Vagrant {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().put("VAGRANT_CHECKPOINT_DISABLE", "1");
         pb.environment().put("DOCKER_HOST", config.dockerHost());
+        pb.environment().put("CORESWARM_NODE_IMAGE", config.nodeImage());
         try {
             Process process = pb.start();
             if (op != null) {

@@ -1,0 +1,114 @@
+package io.coreswarm.provisioner.cluster;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.SwarmNode;
+import com.github.dockerjava.api.model.SwarmNodeState;
+
+import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.provisioner.support.Api;
+import io.coreswarm.provisioner.support.ConfigServiceProcess;
+import io.coreswarm.provisioner.support.HostDocker;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.cluster.Member;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The whole life of a 3-node local cluster with the real vagrant, dockerd and etcd: created,
+ * scaled to 4 and back, halted and resumed, destroyed without a trace.
+ */
+@QuarkusTest
+@QuarkusTestResource(ConfigServiceProcess.class)
+class ClusterLifecycleTest {
+    static final String NAME = "e2e";
+    static final Duration SLOW = Duration.ofMinutes(5);
+
+    @BeforeAll
+    static void cleanSlate() {
+        assertTrue(HostDocker.imageExists("coreswarm/node:latest"), "the node image is missing: run scripts/node-image (scripts/test does)");
+        HostDocker.removeLeftovers(NAME);
+    }
+
+    @Test
+    void createScaleHaltResumeDestroy() throws Exception {
+        Set<String> volumesBefore = HostDocker.volumes();
+
+        JsonPath create = Api.await(Api.start("POST", "/v1/clusters", "{\"name\":\"" + NAME + "\",\"nodes\":3}"), SLOW);
+        assertEquals(3, create.getInt("progress.nodesTotal"));
+        JsonPath cluster = given().get("/v1/clusters/" + NAME).then().statusCode(200)
+                .body("phase", equalTo("Running"))
+                .body("nodes.state", everyItem(equalTo("running")))
+                .body("nodes.swarmRole", everyItem(equalTo("manager")))
+                .extract().jsonPath();
+        String dockerHost = cluster.getString("endpoints.dockerHost");
+        List<String> etcdEndpoints = cluster.getList("endpoints.etcd");
+        assertEquals(Set.of("core-01", "core-02", "core-03"), readySwarmNodes(dockerHost));
+        assertEquals(Set.of("core-01", "core-02", "core-03"), startedEtcdMembers(etcdEndpoints));
+        given().get("/v1/clusters/" + NAME + "/env").then().statusCode(200)
+                .body(containsString("export DOCKER_HOST=\"" + dockerHost + "\""));
+        given().get("/v1/operations/" + create.getString("id") + "/log").then().statusCode(200)
+                .body(containsString("==> form swarm"));
+
+        // one operation at a time
+        String scaleUp = Api.start("POST", "/v1/clusters/" + NAME + "/scale", "{\"nodes\":4}");
+        given().contentType("application/json").post("/v1/clusters/" + NAME + "/halt")
+                .then().statusCode(409).contentType("application/problem+json");
+        Api.await(scaleUp, SLOW);
+        assertEquals(Set.of("core-01", "core-02", "core-03", "core-04"), readySwarmNodes(dockerHost));
+        assertEquals(Set.of("core-01", "core-02", "core-03", "core-04"), startedEtcdMembers(etcdEndpoints));
+        given().get("/v1/clusters/" + NAME).then().body("nodes.swarmRole", hasItems("manager", "worker"));
+
+        Api.await(Api.start("POST", "/v1/clusters/" + NAME + "/scale", "{\"nodes\":3}"), SLOW);
+        assertEquals(Set.of("core-01", "core-02", "core-03"), readySwarmNodes(dockerHost));
+        assertEquals(Set.of("core-01", "core-02", "core-03"), startedEtcdMembers(etcdEndpoints));
+        assertEquals(3, HostDocker.containers(NAME).size());
+
+        Api.await(Api.start("POST", "/v1/clusters/" + NAME + "/halt", null), SLOW);
+        given().get("/v1/clusters/" + NAME).then().body("phase", equalTo("Halted"))
+                .body("nodes.state", everyItem(equalTo("stopped")));
+
+        Api.await(Api.start("POST", "/v1/clusters/" + NAME + "/resume", null), SLOW);
+        given().get("/v1/clusters/" + NAME).then().body("phase", equalTo("Running"));
+        assertEquals(Set.of("core-01", "core-02", "core-03"), readySwarmNodes(dockerHost));
+        assertEquals(Set.of("core-01", "core-02", "core-03"), startedEtcdMembers(etcdEndpoints));
+
+        Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
+        given().get("/v1/clusters/" + NAME).then().statusCode(404).contentType("application/problem+json");
+        assertEquals(List.of(), HostDocker.containers(NAME));
+        assertEquals(List.of(), HostDocker.networks(NAME));
+        assertEquals(volumesBefore, HostDocker.volumes(), "the nodes' /var/lib/docker volumes are gone");
+    }
+
+    static Set<String> readySwarmNodes(String dockerHost) throws Exception {
+        try (DockerClient docker = DockerClients.connect(dockerHost)) {
+            return docker.listSwarmNodesCmd().exec().stream()
+                    .filter(n -> n.getStatus().getState() == SwarmNodeState.READY)
+                    .map(SwarmNode::getDescription).map(d -> d.getHostname()).collect(Collectors.toSet());
+        }
+    }
+
+    static Set<String> startedEtcdMembers(List<String> endpoints) throws Exception {
+        try (Client etcd = Client.builder().endpoints(endpoints.toArray(String[]::new)).build()) {
+            return etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers().stream()
+                    .map(Member::getName).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.coreswarm.provisioner.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.restassured.path.json.JsonPath;
+
+/** The provisioner's HTTP API as a test drives it: start an operation, wait for it to end. */
+public final class Api {
+    private Api() {
+    }
+
+    /** POSTs (or DELETEs) and returns the id of the operation the 202 carries. */
+    public static String start(String method, String path, String body) {
+        var request = given().contentType("application/json");
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.when().request(method, path).then().statusCode(202).extract().path("id");
+    }
+
+    /** Waits for the operation to finish and returns it; fails with its error if it did not succeed. */
+    public static JsonPath await(String operation, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath op = given().when().get("/v1/operations/" + operation).then().statusCode(200).extract().jsonPath();
+            String state = op.getString("state");
+            if (!state.equals("queued") && !state.equals("running")) {
+                if (!state.equals("succeeded")) {
+                    throw new AssertionError("operation " + operation + " ended " + state + ": " + op.getString("error"));
+                }
+                return op;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("operation " + operation + " did not finish within " + timeout);
+    }
+}
