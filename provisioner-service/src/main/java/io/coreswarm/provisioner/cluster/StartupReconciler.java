@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.cluster.ClusterPhase;
 import io.coreswarm.api.cluster.Condition;
+import io.coreswarm.provisioner.operation.Operations;
 import io.coreswarm.provisioner.vagrant.Vagrant;
 import io.quarkus.runtime.StartupEvent;
 
@@ -23,7 +24,8 @@ import io.quarkus.runtime.StartupEvent;
 public class StartupReconciler {
     private static final Logger LOG = Logger.getLogger(StartupReconciler.class);
 
-    void onStart(@Observes StartupEvent event, Clusters clusters, Vagrant vagrant) {
+    /** {@code operations} is asked for so that interrupted operations are marked at start-up, not on first use. */
+    void onStart(@Observes StartupEvent event, Clusters clusters, Operations operations, Vagrant vagrant) {
         for (ClusterRecord c : clusters.all()) {
             ClusterPhase phase;
             String message;

@@ -36,7 +36,7 @@ import io.restassured.path.json.JsonPath;
  * scaled to 4 and back, halted and resumed, destroyed without a trace.
  */
 @QuarkusTest
-@QuarkusTestResource(ConfigServiceProcess.class)
+@QuarkusTestResource(value = ConfigServiceProcess.class, restrictToAnnotatedClass = true)
 class ClusterLifecycleTest {
     static final String NAME = "e2e";
     static final Duration SLOW = Duration.ofMinutes(5);

@@ -1,0 +1,92 @@
+package io.coreswarm.provisioner.cluster;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.dockerjava.api.DockerClient;
+
+import io.coreswarm.provisioner.support.Api;
+import io.coreswarm.provisioner.support.ConfigServiceProcess;
+import io.coreswarm.provisioner.support.HostDocker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** What a caller sees when things go wrong: clear problems, Vagrant's own words, nothing half-made. */
+@QuarkusTest
+@QuarkusTestResource(value = ConfigServiceProcess.class, restrictToAnnotatedClass = true)
+class ClusterFailuresTest {
+    static final String BLOCKED = "blocked";
+
+    @Test
+    void aFailedVagrantUpLeavesTheClusterFailedWithVagrantsMessage() throws Exception {
+        HostDocker.removeLeftovers(BLOCKED);
+        // a container already holding the name of the first node makes 'docker create' (and so vagrant up) fail
+        try (DockerClient docker = HostDocker.client()) {
+            docker.createContainerCmd("coreswarm/node:latest").withName(BLOCKED + "-core-01")
+                    .withLabels(java.util.Map.of(HostDocker.LABEL, BLOCKED)).withCmd("true").exec();
+        }
+        String id = Api.start("POST", "/v1/clusters", "{\"name\":\"" + BLOCKED + "\",\"nodes\":1}");
+        JsonPath op = awaitEnd(id);
+        given().get("/v1/operations/" + id).then().body("state", equalTo("failed"))
+                .body("error", containsString("is already in use"));
+        given().get("/v1/clusters/" + BLOCKED).then().statusCode(200)
+                .body("phase", equalTo("Failed"))
+                .body("conditions[0].reason", equalTo("CreateFailed"))
+                .body("conditions[0].message", containsString("is already in use"));
+        assertTrue(op.getString("error").length() < 4000);
+    }
+
+    @Test
+    void invalidNamesAreRefusedBeforeAnythingTouchesTheDisk() {
+        given().contentType("application/json").body("{\"name\":\"../../etc\"}")
+                .when().post("/v1/clusters")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("name"));
+        given().when().get("/v1/clusters/Not_A_Name")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertTrue(Files.notExists(Path.of("target", "workspaces", "..", "..", "etc", "cluster.json")));
+    }
+
+    @Test
+    void coreosLegacyIsRenderedNotBooted() {
+        given().contentType("application/json").body("{\"name\":\"legacy\",\"target\":\"coreos-legacy\"}")
+                .when().post("/v1/clusters")
+                .then().statusCode(400).body("violations[0].field", equalTo("target"));
+        assertTrue(Files.notExists(Path.of("target", "workspaces", "legacy")));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (given().get("/v1/clusters/" + BLOCKED).statusCode() == 200) {
+            awaitEnd(Api.start("DELETE", "/v1/clusters/" + BLOCKED, null));
+        }
+        HostDocker.removeLeftovers(BLOCKED);
+    }
+
+    static JsonPath awaitEnd(String id) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath op = given().get("/v1/operations/" + id).then().extract().jsonPath();
+            if (!op.getString("state").equals("queued") && !op.getString("state").equals("running")) {
+                return op;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("operation " + id + " did not end");
+    }
+}
