@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.smallrye.mutiny.Multi;
+
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operations are resources: poll them, follow their log, cancel them. */
@@ -24,6 +26,15 @@ public interface OperationApi {
     @GET
     @Path("{id}")
     Operation get(@PathParam("id") String id);
+
+    /**
+     * The operation's log as Server-Sent Events ({@code curl -N}): what was logged so far, then each
+     * new line as it is written, ending when the operation has finished.
+     */
+    @GET
+    @Path("{id}/log")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<String> log(@PathParam("id") String id);
 
     /** Stops the operation and the whole Vagrant process tree under it. */
     @POST

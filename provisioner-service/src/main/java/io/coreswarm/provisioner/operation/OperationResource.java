@@ -8,13 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.coreswarm.api.operation.Operation;
 import io.coreswarm.api.operation.OperationApi;
@@ -44,15 +37,8 @@ public class OperationResource implements OperationApi {
         return runner.cancel(id);
     }
 
-    /**
-     * The operation's log as it is written ({@code curl -N}): what was logged so far, then each new
-     * line, ending when the operation has finished.
-     */
-    @GET
-    @Path("{id}/log")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
-    public Multi<String> log(@PathParam("id") String id) {
+    @Override
+    public Multi<String> log(String id) {
         java.nio.file.Path file = operations.log(id);
         long[] offset = { 0 };
         return Multi.createFrom().ticks().every(Duration.ofMillis(250))

@@ -3,12 +3,14 @@ package io.coreswarm.provisioner.cluster;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(value = ConfigServiceProcess.class, restrictToAnnotatedClass = true)
 class ClusterFailuresTest {
     static final String BLOCKED = "blocked";
+    static final String CANCELLED = "cancelled";
 
     @Test
     void aFailedVagrantUpLeavesTheClusterFailedWithVagrantsMessage() throws Exception {
@@ -45,6 +48,42 @@ class ClusterFailuresTest {
                 .body("conditions[0].reason", equalTo("CreateFailed"))
                 .body("conditions[0].message", containsString("is already in use"));
         assertTrue(op.getString("error").length() < 4000);
+    }
+
+    @Test
+    void cancellingStopsTheWholeVagrantProcessTree() {
+        String id = Api.start("POST", "/v1/clusters", "{\"name\":\"" + CANCELLED + "\",\"nodes\":3}");
+        List<ProcessHandle> vagrant = awaitVagrantProcesses();
+        given().post("/v1/operations/" + id + "/cancel").then().statusCode(200);
+        JsonPath op = awaitEnd(id);
+        assertEquals("cancelled", op.getString("state"));
+        for (ProcessHandle p : vagrant) {
+            try {
+                p.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("process " + p.pid() + " " + p.info().commandLine().orElse("") + " outlived the cancel", e);
+            }
+        }
+        given().post("/v1/operations/" + id + "/cancel").then().statusCode(409);
+    }
+
+    /** vagrant and what it runs (ruby, docker) under this JVM, once an up is under way */
+    static List<ProcessHandle> awaitVagrantProcesses() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            List<ProcessHandle> tree = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains("vagrant")).toList();
+            if (!tree.isEmpty()) {
+                return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                        .filter(p -> !p.info().commandLine().orElse("").contains("quarkus-run.jar")).toList();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("vagrant never started");
     }
 
     @Test
@@ -68,10 +107,12 @@ class ClusterFailuresTest {
 
     @AfterEach
     void cleanUp() {
-        if (given().get("/v1/clusters/" + BLOCKED).statusCode() == 200) {
-            awaitEnd(Api.start("DELETE", "/v1/clusters/" + BLOCKED, null));
+        for (String name : List.of(BLOCKED, CANCELLED)) {
+            if (given().get("/v1/clusters/" + name).statusCode() == 200) {
+                awaitEnd(Api.start("DELETE", "/v1/clusters/" + name, null));
+            }
+            HostDocker.removeLeftovers(name);
         }
-        HostDocker.removeLeftovers(BLOCKED);
     }
 
     static JsonPath awaitEnd(String id) {
