@@ -2,13 +2,13 @@ package io.coreswarm.config.discovery;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.coreswarm.api.discovery.DiscoveryApi;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The discovery protocol over HTTP. Long polls ({@code wait=true}) hold no thread: the response is
@@ -45,13 +45,15 @@ public class DiscoveryResource implements DiscoveryApi {
         if (!wait) {
             return CompletableFuture.completedFuture(respond(store.get(path, recursive)));
         }
-        long timeout = config.waitTimeout().toMillis();
-        return store.watch(path, recursive, since)
-                .completeOnTimeout(null, timeout, TimeUnit.MILLISECONDS)
-                .thenApply(change -> change == null
+        // Mutiny's timer runs on Quarkus's own scheduler (CompletableFuture's delayer thread would
+        // carry a foreign class loader, which breaks building the Response in test mode)
+        return Uni.createFrom().completionStage(store.watch(path, recursive, since))
+                .ifNoItem().after(config.waitTimeout()).recoverWithItem(() -> null)
+                .map(change -> change == null
                         // an empty 200 is what etcd's watcher retries on (client.ErrEmptyBody)
                         ? Response.ok().header(ETCD_INDEX, store.index()).build()
-                        : Response.ok(change.response()).header(ETCD_INDEX, store.index()).build());
+                        : Response.ok(change.response()).header(ETCD_INDEX, store.index()).build())
+                .subscribeAsCompletionStage();
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.coreswarm.config.render.flatcar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +64,7 @@ class FlatcarVagrantFilesTest {
     /** The real vagrant loads the Vagrantfile; provider blocks are covered by the stub run below. */
     @Test
     void vagrantValidatesTheVagrantfile() throws Exception {
-        assumeTrue(Processes.onPath("vagrant"), "vagrant not installed");
+        assertTrue(Processes.onPath("vagrant"), "vagrant not installed: scripts/host-prereqs installs it");
         Path root = write(render(spec("demo", Provider.VIRTUALBOX), Subnet.COREOS_VAGRANT));
         Path home = Files.createDirectories(dir.resolve("vagrant-home"));
         Processes.Result r = Processes.run(List.of("vagrant", "validate", "--ignore-provider"), null, root,
