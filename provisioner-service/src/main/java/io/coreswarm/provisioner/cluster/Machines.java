@@ -2,6 +2,11 @@ package io.coreswarm.provisioner.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,16 +30,28 @@ public class Machines {
             args.add("--parallel");
         }
         nodes.forEach(n -> args.add(n.name()));
-        vagrant.run(op.workspace().machines(), op, args.toArray(String[]::new));
+        vagrant.run(op.workspace().machines(), op, progress(op, "Starting container"), args.toArray(String[]::new));
     }
 
     public void halt(OperationContext op) {
-        vagrant.run(op.workspace().machines(), op, "halt");
+        vagrant.run(op.workspace().machines(), op, progress(op, "Stopping container"), "halt");
     }
 
     public void destroy(OperationContext op, List<NodeAddress> nodes) {
         List<String> args = new ArrayList<>(List.of("destroy", "-f"));
         nodes.forEach(n -> args.add(n.name()));
-        vagrant.run(op.workspace().machines(), op, args.toArray(String[]::new));
+        vagrant.run(op.workspace().machines(), op, progress(op, "Deleting the container"), args.toArray(String[]::new));
+    }
+
+    /** Counts a machine done when Vagrant says it reached {@code milestone} ("==> core-02: Starting container..."). */
+    private static Consumer<String> progress(OperationContext op, String milestone) {
+        Pattern line = Pattern.compile("^==> (\\S+): " + Pattern.quote(milestone));
+        Set<String> done = ConcurrentHashMap.newKeySet();
+        return text -> {
+            Matcher m = line.matcher(text);
+            if (m.find() && done.add(m.group(1))) {
+                op.nodeDone();
+            }
+        };
     }
 }

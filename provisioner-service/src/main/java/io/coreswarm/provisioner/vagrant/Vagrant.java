@@ -31,11 +31,19 @@ public class Vagrant {
 
     /** Runs {@code vagrant args...} in {@code dir} for an operation; a failure carries Vagrant's error text. */
     public void run(Path dir, OperationContext op, String... args) {
+        run(dir, op, line -> { }, args);
+    }
+
+    /** As {@link #run(Path, OperationContext, String...)}, also handing each output line to {@code watcher}. */
+    public void run(Path dir, OperationContext op, Consumer<String> watcher, String... args) {
         List<String> command = new ArrayList<>(List.of(config.vagrant()));
         command.addAll(List.of(args));
         command.add("--no-color");
         op.log("$ vagrant " + String.join(" ", args));
-        Result result = exec(dir, command, op::log, op);
+        Result result = exec(dir, command, line -> {
+            op.log(line);
+            watcher.accept(line);
+        }, op);
         if (result.exitCode() != 0) {
             op.throwIfCancelled();
             throw new VagrantFailure(result.errors().isBlank()
