@@ -52,12 +52,14 @@ class ProvisionerRecoveryIT {
         startProvisioner();
         String op = given().contentType("application/json").body("{\"name\":\"" + NAME + "\",\"nodes\":3}")
                 .post("/v1/clusters").then().statusCode(202).extract().path("id");
-        awaitStep(op, "wait for dockerd");
+        awaitStep(op, "form etcd and swarm");
         provisioner.destroyForcibly().waitFor();
 
         startProvisioner();
         given().get("/v1/operations/" + op).then().statusCode(200)
                 .body("state", equalTo("interrupted"));
+        // phases are read again in the background, right after start-up
+        await(Duration.ofSeconds(30), () -> "Reconciled".equals(given().get("/v1/clusters/" + NAME).path("conditions[0].reason")));
         JsonPath cluster = given().get("/v1/clusters/" + NAME).then().statusCode(200)
                 .body("currentOperation", nullValue())
                 .body("conditions[0].reason", equalTo("Reconciled"))

@@ -10,6 +10,7 @@ import io.coreswarm.api.operation.OperationKind;
 import io.coreswarm.api.render.Rendering;
 import io.coreswarm.api.render.Rendering.NodeAddress;
 import io.coreswarm.provisioner.etcd.EtcdMembership;
+import io.coreswarm.provisioner.operation.Parallel;
 import io.coreswarm.provisioner.operation.Plan;
 import io.coreswarm.provisioner.operation.Step;
 import io.coreswarm.provisioner.swarm.SwarmFormation;
@@ -39,9 +40,11 @@ public class ClusterLifecycle {
         List<NodeAddress> all = c.nodes();
         return new Plan(OperationKind.CREATE, all.size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
                 Step.of("start machines", op -> machines.up(op, c, all)),
-                Step.of("wait for dockerd", op -> swarm.awaitEngines(op, c, all)),
-                Step.of("wait for etcd", op -> etcd.awaitMembers(op, c, all)),
-                Step.of("form swarm", op -> swarm.join(op, c, all)),
+                // etcd bootstraps itself through discovery while each node joins the swarm as soon
+                // as its dockerd answers: where a person goes node by node, nothing waits here
+                Step.of("form etcd and swarm", Parallel.all(
+                        op -> etcd.awaitMembers(op, c, all),
+                        op -> swarm.join(op, c, all))),
                 Step.of("wait for swarm", op -> swarm.awaitReady(op, c)),
                 Step.of("register with monitor", op -> monitor.register(c))));
     }
@@ -60,9 +63,9 @@ public class ClusterLifecycle {
                         }
                     }),
                     Step.of("start machines", op -> machines.up(op, scaled, added)),
-                    Step.of("wait for dockerd", op -> swarm.awaitEngines(op, scaled, added)),
-                    Step.of("wait for etcd", op -> etcd.awaitMembers(op, scaled, scaled.nodes())),
-                    Step.of("join swarm", op -> swarm.join(op, scaled, added)),
+                    Step.of("join etcd and swarm", Parallel.all(
+                            op -> etcd.awaitMembers(op, scaled, scaled.nodes()),
+                            op -> swarm.join(op, scaled, added))),
                     Step.of("wait for swarm", op -> swarm.awaitReady(op, scaled)),
                     Step.of("register with monitor", op -> monitor.register(scaled))));
         }
@@ -97,9 +100,9 @@ public class ClusterLifecycle {
         List<NodeAddress> all = c.nodes();
         return new Plan(OperationKind.RESUME, all.size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
                 Step.of("start machines", op -> machines.up(op, c, all)),
-                Step.of("wait for dockerd", op -> swarm.awaitEngines(op, c, all)),
-                Step.of("wait for etcd", op -> etcd.awaitMembers(op, c, all)),
-                Step.of("wait for swarm", op -> swarm.awaitReady(op, c))));
+                Step.of("wait for etcd and swarm", Parallel.all(
+                        op -> etcd.awaitMembers(op, c, all),
+                        op -> swarm.awaitReady(op, c)))));
     }
 
     public Plan destroy(ClusterRecord c) {

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.cluster.ClusterPhase;
 import io.coreswarm.api.cluster.Condition;
+import io.coreswarm.provisioner.operation.OperationRunner;
 import io.coreswarm.provisioner.operation.Operations;
 import io.coreswarm.provisioner.vagrant.Vagrant;
 import io.quarkus.runtime.StartupEvent;
@@ -24,9 +25,22 @@ import io.quarkus.runtime.StartupEvent;
 public class StartupReconciler {
     private static final Logger LOG = Logger.getLogger(StartupReconciler.class);
 
-    /** {@code operations} is asked for so that interrupted operations are marked at start-up, not on first use. */
-    void onStart(@Observes StartupEvent event, Clusters clusters, Operations operations, Vagrant vagrant) {
+    /**
+     * {@code operations} is asked for so that interrupted operations are marked at start-up, not on
+     * first use. Phases are read in the background: {@code vagrant status} takes a second or two per
+     * cluster, and the service should answer meanwhile.
+     */
+    void onStart(@Observes StartupEvent event, Clusters clusters, Operations operations, Vagrant vagrant, OperationRunner runner) {
+        Thread reconcile = new Thread(() -> reconcile(clusters, vagrant, runner), "reconcile");
+        reconcile.setDaemon(true);
+        reconcile.start();
+    }
+
+    void reconcile(Clusters clusters, Vagrant vagrant, OperationRunner runner) {
         for (ClusterRecord c : clusters.all()) {
+            if (runner.busy(c.name())) {
+                continue;
+            }
             ClusterPhase phase;
             String message;
             try {
@@ -44,7 +58,7 @@ public class StartupReconciler {
             LOG.infof("cluster %s: %s (%s)", c.name(), phase, message);
             ClusterPhase reconciled = phase;
             String why = message;
-            clusters.update(c.name(), r -> r.withOperation(null).withPhase(reconciled,
+            clusters.update(c.name(), r -> runner.busy(r.name()) ? r : r.withOperation(null).withPhase(reconciled,
                     List.of(new Condition("Ready", status, "Reconciled", why, Instant.now()))));
         }
     }

@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.SwarmNodeAvailability;
 import com.github.dockerjava.api.model.SwarmNodeRole;
 import com.github.dockerjava.api.model.SwarmNodeSpec;
 import com.github.dockerjava.api.model.SwarmNodeState;
+import com.github.dockerjava.api.model.SwarmJoinTokens;
 import com.github.dockerjava.api.model.SwarmSpec;
 
 import io.coreswarm.api.render.Rendering.NodeAddress;
@@ -19,6 +20,8 @@ import io.coreswarm.provisioner.ProvisionerConfig;
 import io.coreswarm.provisioner.cluster.ClusterRecord;
 import io.coreswarm.provisioner.clients.DockerClients;
 import io.coreswarm.provisioner.operation.OperationContext;
+import io.coreswarm.provisioner.operation.Parallel;
+import io.coreswarm.provisioner.operation.Step;
 
 /**
  * Swarm mode on a cluster's nodes through docker-java: {@code swarm init} on the first manager,
@@ -34,22 +37,24 @@ public class SwarmFormation {
         this.timeout = config.readyTimeout();
     }
 
-    /** Waits until every node's dockerd answers. */
-    public void awaitEngines(OperationContext op, ClusterRecord c, List<NodeAddress> nodes) {
-        for (NodeAddress node : nodes) {
-            await(op, "dockerd on " + node.name(), () -> {
-                try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
-                    docker.pingCmd().exec();
-                    return true;
-                }
-            });
-            op.nodeDone();
-        }
+    /** Waits until a node's dockerd answers. */
+    private void awaitEngine(OperationContext op, ClusterRecord c, NodeAddress node) {
+        await(op, "dockerd on " + node.name(), () -> {
+            try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
+                docker.pingCmd().exec();
+                return true;
+            }
+        });
     }
 
-    /** Initialises the swarm if needed and joins each given node that is not in it yet. */
+    /**
+     * Initialises the swarm if needed and joins each given node that is not in it yet, each as
+     * soon as its dockerd answers: managers one at a time (Raft adds one voter per configuration
+     * change), workers all at once.
+     */
     public void join(OperationContext op, ClusterRecord c, List<NodeAddress> nodes) throws Exception {
         NodeAddress first = c.nodes().get(0);
+        awaitEngine(op, c, first);
         try (DockerClient leader = DockerClients.connect(c.dockerHost(first.name()))) {
             if (state(leader) != LocalNodeState.ACTIVE) {
                 op.log("swarm init on " + first.name() + " (" + first.address() + ")");
@@ -59,24 +64,29 @@ public class SwarmFormation {
             for (NodeAddress node : nodes) {
                 if (node.equals(first)) {
                     op.nodeDone();
-                    continue;
+                } else if (c.isManager(node.name())) {
+                    joinNode(op, c, node, first, tokens.getManager(), tokens);
                 }
-                try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
-                    if (state(docker) != LocalNodeState.ACTIVE) {
-                        boolean manager = c.isManager(node.name());
-                        op.log("swarm join " + node.name() + " as " + (manager ? "manager" : "worker"));
-                        // managers join one at a time: Raft adds one voter per configuration change
-                        docker.joinSwarmCmd().withRemoteAddrs(List.of(first.address() + SWARM_PORT))
-                                .withJoinToken(manager ? tokens.getManager() : tokens.getWorker())
-                                .withAdvertiseAddr(node.address()).withListenAddr("0.0.0.0" + SWARM_PORT).exec();
-                    }
-                } catch (RuntimeException e) {
-                    throw new IllegalStateException("swarm join of " + node.name() + " failed: "
-                            + redact(e.getMessage(), tokens.getManager(), tokens.getWorker()));
-                }
-                op.nodeDone();
             }
+            Parallel.all(nodes.stream().filter(n -> !c.isManager(n.name()))
+                    .map(n -> (Step.Body) o -> joinNode(o, c, n, first, tokens.getWorker(), tokens))
+                    .toArray(Step.Body[]::new)).run(op);
         }
+    }
+
+    private void joinNode(OperationContext op, ClusterRecord c, NodeAddress node, NodeAddress first, String token, SwarmJoinTokens tokens) {
+        awaitEngine(op, c, node);
+        try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
+            if (state(docker) != LocalNodeState.ACTIVE) {
+                op.log("swarm join " + node.name() + " as " + (c.isManager(node.name()) ? "manager" : "worker"));
+                docker.joinSwarmCmd().withRemoteAddrs(List.of(first.address() + SWARM_PORT)).withJoinToken(token)
+                        .withAdvertiseAddr(node.address()).withListenAddr("0.0.0.0" + SWARM_PORT).exec();
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            throw new IllegalStateException("swarm join of " + node.name() + " failed: "
+                    + redact(e.getMessage(), tokens.getManager(), tokens.getWorker()));
+        }
+        op.nodeDone();
     }
 
     /** Waits until the swarm lists exactly the cluster's nodes, all Ready. */

@@ -31,7 +31,9 @@ final class NodeStartScript {
             # both logs go to the container's output, so 'docker logs <node>' tells what a node did
 etcd "${etcd_args[@]}" 2>&1 | sed -u 's/^/etcd: /' &
 
-            dockerd --config-file /coreswarm/daemon.json \\
+            # plain TCP as in the seed (the node network is the cluster's own); saying --tls=false
+            # explicitly spares dockerd's deliberate 15 s start-up delay for an unauthenticated port
+            dockerd --config-file /coreswarm/daemon.json --tls=false \\
               -H unix:///var/run/docker.sock -H "tcp://0.0.0.0:$DOCKER_PORT" 2>&1 | sed -u 's/^/dockerd: /' &
 
             # the node lives while both do: when either exits the container stops, and Vagrant shows it
