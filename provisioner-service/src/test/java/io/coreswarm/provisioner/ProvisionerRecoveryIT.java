@@ -52,7 +52,7 @@ class ProvisionerRecoveryIT {
         startProvisioner();
         String op = given().contentType("application/json").body("{\"name\":\"" + NAME + "\",\"nodes\":3}")
                 .post("/v1/clusters").then().statusCode(202).extract().path("id");
-        awaitStep(op, "form etcd and swarm");
+        awaitStep(op, "start machines, form etcd and swarm");
         provisioner.destroyForcibly().waitFor();
 
         startProvisioner();

@@ -39,10 +39,11 @@ public class ClusterLifecycle {
     public Plan create(ClusterRecord c) {
         List<NodeAddress> all = c.nodes();
         return new Plan(OperationKind.CREATE, all.size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
-                Step.of("start machines", op -> machines.up(op, c, all)),
-                // etcd bootstraps itself through discovery while each node joins the swarm as soon
-                // as its dockerd answers: where a person goes node by node, nothing waits here
-                Step.of("form etcd and swarm", Parallel.all(
+                // while Vagrant starts the machines, etcd bootstraps itself through discovery and
+                // each node joins the swarm as soon as its dockerd answers: where a person waits
+                // for one thing after another, nothing waits here
+                Step.of("start machines, form etcd and swarm", Parallel.all(
+                        op -> machines.up(op, c, all, false),
                         op -> etcd.awaitMembers(op, c, all),
                         op -> swarm.join(op, c, all))),
                 Step.of("wait for swarm", op -> swarm.awaitReady(op, c)),
@@ -62,8 +63,8 @@ public class ClusterLifecycle {
                             op.nodeDone();
                         }
                     }),
-                    Step.of("start machines", op -> machines.up(op, scaled, added)),
-                    Step.of("join etcd and swarm", Parallel.all(
+                    Step.of("start machines, join etcd and swarm", Parallel.all(
+                            op -> machines.up(op, scaled, added, false),
                             op -> etcd.awaitMembers(op, scaled, scaled.nodes()),
                             op -> swarm.join(op, scaled, added))),
                     Step.of("wait for swarm", op -> swarm.awaitReady(op, scaled)),
@@ -99,7 +100,7 @@ public class ClusterLifecycle {
     public Plan resume(ClusterRecord c) {
         List<NodeAddress> all = c.nodes();
         return new Plan(OperationKind.RESUME, all.size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
-                Step.of("start machines", op -> machines.up(op, c, all)),
+                Step.of("start machines", op -> machines.up(op, c, all, true)),
                 Step.of("wait for etcd and swarm", Parallel.all(
                         op -> etcd.awaitMembers(op, c, all),
                         op -> swarm.awaitReady(op, c)))));

@@ -23,14 +23,20 @@ public class Machines {
         this.vagrant = vagrant;
     }
 
-    /** {@code vagrant up} of the given machines, all at once where the provider allows it. */
-    public void up(OperationContext op, ClusterRecord c, List<NodeAddress> nodes) {
+    /**
+     * {@code vagrant up} of the given machines, all at once where the provider allows it.
+     *
+     * @param countNodes whether a started machine counts as a node done (not when a later step,
+     *                   running beside this one, counts the nodes itself)
+     */
+    public void up(OperationContext op, ClusterRecord c, List<NodeAddress> nodes, boolean countNodes) {
         List<String> args = new ArrayList<>(List.of("up"));
         if (c.spec().provider().supportsParallelUp()) {
             args.add("--parallel");
         }
         nodes.forEach(n -> args.add(n.name()));
-        vagrant.run(op.workspace().machines(), op, progress(op, "Starting container"), args.toArray(String[]::new));
+        vagrant.run(op.workspace().machines(), op, countNodes ? progress(op, "Starting container") : line -> { },
+                args.toArray(String[]::new));
     }
 
     public void halt(OperationContext op) {

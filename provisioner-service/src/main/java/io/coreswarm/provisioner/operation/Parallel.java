@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Runs independent step bodies at once — etcd bootstraps itself while the swarm forms — and
- * fails with the first failure once all have ended.
+ * Runs step bodies at once — Vagrant starts the machines while etcd bootstraps itself and the
+ * swarm forms node by node as each dockerd answers. The first failure stops the others (as a
+ * cancel would: waits end, processes are stopped) and is what the step fails with.
  */
 public final class Parallel {
     private Parallel() {
@@ -20,21 +21,27 @@ public final class Parallel {
                 running.add(CompletableFuture.runAsync(() -> {
                     try {
                         body.run(op);
-                    } catch (RuntimeException e) {
+                    } catch (OperationCancelled e) {
                         throw e;
                     } catch (Exception e) {
+                        op.cancel();
                         throw new CompletionException(e);
                     }
                 }));
             }
-            try {
-                CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
-                if (cause instanceof Exception ex) {
-                    throw ex;
+            Exception first = null;
+            for (CompletableFuture<Void> branch : running) {
+                try {
+                    branch.join();
+                } catch (CompletionException e) {
+                    Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+                    if (first == null || first instanceof OperationCancelled) {
+                        first = cause instanceof Exception ex ? ex : e;
+                    }
                 }
-                throw e;
+            }
+            if (first != null) {
+                throw first;
             }
         };
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.LocalNodeState;
+import com.github.dockerjava.api.model.Reachability;
 import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.SwarmNodeAvailability;
 import com.github.dockerjava.api.model.SwarmNodeRole;
@@ -61,16 +62,24 @@ public class SwarmFormation {
                 leader.initializeSwarmCmd(new SwarmSpec()).withAdvertiseAddr(first.address()).withListenAddr("0.0.0.0" + SWARM_PORT).exec();
             }
             var tokens = leader.inspectSwarmCmd().exec().getJoinTokens();
-            for (NodeAddress node : nodes) {
-                if (node.equals(first)) {
-                    op.nodeDone();
-                } else if (c.isManager(node.name())) {
-                    joinNode(op, c, node, first, tokens.getManager(), tokens);
-                }
+            if (nodes.contains(first)) {
+                op.nodeDone();
             }
-            Parallel.all(nodes.stream().filter(n -> !c.isManager(n.name()))
+            // everyone joins as a worker at once; managers are then promoted, which the leader
+            // does one Raft change at a time without each node's join round trip in between
+            Parallel.all(nodes.stream().filter(n -> !n.equals(first))
                     .map(n -> (Step.Body) o -> joinNode(o, c, n, first, tokens.getWorker(), tokens))
                     .toArray(Step.Body[]::new)).run(op);
+            for (NodeAddress node : nodes) {
+                if (!node.equals(first) && c.isManager(node.name())) {
+                    SwarmNode swarmNode = find(leader, node.name());
+                    if (swarmNode.getSpec().getRole() != SwarmNodeRole.MANAGER) {
+                        op.log("promoting " + node.name() + " to manager");
+                        leader.updateSwarmNodeCmd().withSwarmNodeId(swarmNode.getId()).withVersion(swarmNode.getVersion().getIndex())
+                                .withSwarmNodeSpec(swarmNode.getSpec().withRole(SwarmNodeRole.MANAGER)).exec();
+                    }
+                }
+            }
         }
     }
 
@@ -78,7 +87,7 @@ public class SwarmFormation {
         awaitEngine(op, c, node);
         try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
             if (state(docker) != LocalNodeState.ACTIVE) {
-                op.log("swarm join " + node.name() + " as " + (c.isManager(node.name()) ? "manager" : "worker"));
+                op.log("swarm join " + node.name());
                 docker.joinSwarmCmd().withRemoteAddrs(List.of(first.address() + SWARM_PORT)).withJoinToken(token)
                         .withAdvertiseAddr(node.address()).withListenAddr("0.0.0.0" + SWARM_PORT).exec();
             }
@@ -89,14 +98,16 @@ public class SwarmFormation {
         op.nodeDone();
     }
 
-    /** Waits until the swarm lists exactly the cluster's nodes, all Ready. */
+    /** Waits until the swarm lists exactly the cluster's nodes, all Ready, and its managers all reachable. */
     public void awaitReady(OperationContext op, ClusterRecord c) {
         int expected = c.nodes().size();
         await(op, expected + " ready swarm nodes", () -> {
             try (DockerClient leader = DockerClients.connect(c.dockerHost(c.nodes().get(0).name()))) {
                 List<SwarmNode> nodes = leader.listSwarmNodesCmd().exec();
                 long ready = nodes.stream().filter(n -> n.getStatus().getState() == SwarmNodeState.READY).count();
-                return ready == expected && nodes.size() == expected;
+                long managers = nodes.stream().filter(n -> n.getManagerStatus() != null
+                        && n.getManagerStatus().getReachability() == Reachability.REACHABLE).count();
+                return ready == expected && nodes.size() == expected && managers == c.spec().managers();
             }
         });
     }

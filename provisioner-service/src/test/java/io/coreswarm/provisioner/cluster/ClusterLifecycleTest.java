@@ -65,7 +65,7 @@ class ClusterLifecycleTest {
         given().get("/v1/clusters/" + NAME + "/env").then().statusCode(200)
                 .body(containsString("export DOCKER_HOST=\"" + dockerHost + "\""));
         given().get("/v1/operations/" + create.getString("id") + "/log").then().statusCode(200)
-                .body(containsString("==> form etcd and swarm"));
+                .body(containsString("==> start machines, form etcd and swarm"));
 
         // one operation at a time
         String scaleUp = Api.start("POST", "/v1/clusters/" + NAME + "/scale", "{\"nodes\":4}");

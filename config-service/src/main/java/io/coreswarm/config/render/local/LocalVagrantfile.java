@@ -81,6 +81,8 @@ final class LocalVagrantfile {
 
             Vagrant.configure('2') do |config|
               config.vm.synced_folder '.', '/vagrant', disabled: true
+              # nodes have no sshd: publish no host port for it
+              config.vm.network :forwarded_port, id: 'ssh', guest: 22, host: 2222, disabled: true
 
               config.trigger.before :up do |t|
                 t.ruby { |_env, _machine| ensure_network }
