@@ -99,8 +99,10 @@ class EtcdClusterTest {
         // then the leader: one member of three cannot hold a quorum nor elect a leader
         EtcdCluster.Member leading = etcd.members.stream().filter(m -> m.name.equals(leader)).findFirst().orElseThrow();
         etcd.kill(leading);
-        JsonPath down = awaitHealth("trio", "DOWN with the quorum lost", LIMIT,
-                h -> "DOWN".equals(h.getString("status")) && h.getList("reasons").contains("etcd members 1 of 3 up: quorum lost"));
+        // (the survivor names the dead leader until its election timeout passes)
+        JsonPath down = awaitHealth("trio", "DOWN with the quorum and the leader lost", LIMIT,
+                h -> "DOWN".equals(h.getString("status")) && h.getList("reasons").contains("etcd members 1 of 3 up: quorum lost")
+                        && h.getList("reasons").contains("no etcd leader"));
         assertTrue(down.getList("reasons").contains("etcd member " + leading.name + " unreachable"), down.prettify());
         assertFalse(down.getBoolean("etcdQuorum.held"));
         awaitHealth("trio-v2", "DOWN", LIMIT, h -> "DOWN".equals(h.getString("status")));
@@ -118,7 +120,9 @@ class EtcdClusterTest {
         List<String> members = Api.events("trio").getList("findAll { it.kind == 'ETCD_MEMBER' }.collect { it.subject + ' ' + it.to }");
         assertEquals(List.of(follower.name + " down", leading.name + " down"), members.subList(0, 2));
         assertTrue(members.containsAll(List.of(follower.name + " up", leading.name + " up")), members.toString());
-        assertTrue(Api.events("trio").getList("kind").contains("ETCD_LEADER"));
+        List<String> leaders = Api.events("trio").getList("findAll { it.kind == 'ETCD_LEADER' }.collect { it.from + '>' + it.to }");
+        assertEquals(leader + ">none", leaders.get(0), leaders.toString());
+        assertTrue(leaders.get(leaders.size() - 1).startsWith("none>"), leaders.toString());
         assertNotNull(Api.events("trio").getString("[0].time"));
     }
 
