@@ -2,7 +2,6 @@ package io.coreswarm.monitor.poll;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
@@ -10,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Failures as short words for a health reason: "connection refused", "no answer within 2s", the
- * Engine API's own message. Never a stack trace.
+ * Failures as short words for a health reason: "connection refused", "connection timed out" (a
+ * host that is gone), "no answer within 2s" (one that hangs), the Engine API's own message. Never
+ * a stack trace.
  */
 public final class Failures {
     private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -23,6 +23,9 @@ public final class Failures {
         Throwable root = failure;
         // the telling exception may sit anywhere in the chain (java.net.http wraps a refused connection twice)
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().contains("ConnectTimeout")) {
+                return "connection timed out";
+            }
             if (isTimeout(t)) {
                 return "no answer within " + seconds(timeout);
             }
@@ -44,7 +47,7 @@ public final class Failures {
 
     private static boolean isTimeout(Throwable t) {
         String name = t.getClass().getSimpleName();
-        return t instanceof TimeoutException || t instanceof HttpTimeoutException || t instanceof HttpConnectTimeoutException
+        return t instanceof TimeoutException || t instanceof HttpTimeoutException
                 || t instanceof CancellationException || t instanceof java.net.SocketTimeoutException
                 || name.contains("Timeout") || String.valueOf(t.getMessage()).contains("DEADLINE_EXCEEDED");
     }
