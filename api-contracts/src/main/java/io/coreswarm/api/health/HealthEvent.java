@@ -2,6 +2,10 @@ package io.coreswarm.api.health;
 
 import java.time.Instant;
 
-/** A change monitor-service saw: a node down or up, a leader change, a health change. */
-public record HealthEvent(Instant time, String cluster, String kind, String subject, String from, String to, String message) {
+/**
+ * A change monitor-service saw between two polls: a node down or up, a leader change, a health
+ * change. {@code subject} names the member, node or cluster; {@code from} and {@code to} are the
+ * states before and after ({@code none} for no leader).
+ */
+public record HealthEvent(Instant time, String cluster, EventKind kind, String subject, String from, String to, String message) {
 }

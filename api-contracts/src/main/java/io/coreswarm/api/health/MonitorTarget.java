@@ -2,11 +2,44 @@ package io.coreswarm.api.health;
 
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.coreswarm.api.spec.ClusterSpec;
+
 /**
- * A cluster to watch, built by coreswarm or not.
+ * A cluster to watch, built by coreswarm or not. {@code name} may be omitted (the path names the
+ * target); {@code swarm} defaults to {@code mode} and {@code etcdApi} to {@code v3}. Not
+ * annotated with {@code @Schema}: that would list it in every service's OpenAPI document.
  *
+ * @param dockerEndpoints Docker engines: {@code tcp://host:port} or {@code unix:///path}
+ * @param etcdEndpoints   etcd client URLs: {@code http://host:port}
  * @param swarm   {@code mode} (Swarm mode) or {@code classic} (the seed's swarm manager)
  * @param etcdApi {@code v3} (jetcd) or {@code v2} (the seed's etcd2, over HTTP)
  */
-public record MonitorTarget(String name, List<String> dockerEndpoints, List<String> etcdEndpoints, String swarm, String etcdApi) {
+public record MonitorTarget(
+        @Pattern(regexp = ClusterSpec.DNS_LABEL, message = "must be a lowercase DNS label")
+        String name,
+
+        @Size(max = 99, message = "must list at most 99 endpoints")
+        List<@NotNull(message = "must be an endpoint, not null") @Pattern(regexp = DOCKER_ENDPOINT, message = DOCKER_ENDPOINT_RULE) String> dockerEndpoints,
+
+        @Size(max = 99, message = "must list at most 99 endpoints")
+        List<@NotNull(message = "must be an endpoint, not null") @Pattern(regexp = ETCD_ENDPOINT, message = ETCD_ENDPOINT_RULE) String> etcdEndpoints,
+
+        @Pattern(regexp = "mode|classic", message = "must be mode or classic")
+        String swarm,
+
+        @Pattern(regexp = "v3|v2", message = "must be v3 or v2")
+        String etcdApi) {
+
+    /** A host name, an IPv4 address or a bracketed IPv6 address. */
+    static final String HOST = "([A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])";
+    /** 1..65535 */
+    static final String PORT = "([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
+    public static final String DOCKER_ENDPOINT = "tcp://" + HOST + ":" + PORT + "|unix:///[^\\s]+";
+    public static final String DOCKER_ENDPOINT_RULE = "must be tcp://host:port (port 1-65535) or unix:///path";
+    public static final String ETCD_ENDPOINT = "http://" + HOST + ":" + PORT;
+    public static final String ETCD_ENDPOINT_RULE = "must be http://host:port (port 1-65535; TLS is not supported)";
 }

@@ -1,6 +1,11 @@
 package io.coreswarm.api.health;
 
-/** One swarm node, from {@code /nodes} (Swarm mode) or a classic manager's {@code docker info}. */
+/**
+ * One swarm node, from {@code /nodes} (Swarm mode) or a classic manager's {@code docker info}.
+ * Swarm mode: {@code state} is unknown|down|ready|disconnected, {@code role} manager|worker.
+ * Classic: {@code state} is the manager's status in lower case (healthy, unhealthy, pending,
+ * disconnected); role, availability and reachability are null.
+ */
 public record SwarmNodeHealth(
         String id,
         String hostname,
@@ -11,4 +16,9 @@ public record SwarmNodeHealth(
         boolean leader,
         String reachability,
         String engineVersion) {
+
+    /** Whether the node takes work: ready (Swarm mode) or healthy (classic). */
+    public boolean up() {
+        return "ready".equals(state) || "healthy".equals(state);
+    }
 }

@@ -1,0 +1,13 @@
+package io.coreswarm.api.health;
+
+/**
+ * Raft arithmetic for etcd members or swarm managers: a group of {@code members} stays available
+ * while a majority ({@code members / 2 + 1}) of them is up.
+ */
+public record Quorum(int members, int up, int majority, boolean held) {
+
+    public static Quorum of(int members, int up) {
+        int majority = members / 2 + 1;
+        return new Quorum(members, up, majority, members > 0 && up >= majority);
+    }
+}

@@ -1,0 +1,46 @@
+package io.coreswarm.monitor.targets;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.coreswarm.api.health.MonitorTarget;
+import io.coreswarm.api.problem.Problem;
+import io.coreswarm.api.problem.ProblemException;
+
+/**
+ * What Bean Validation on {@link MonitorTarget} cannot say: the body's name must be the path's,
+ * a target needs an endpoint, endpoints do not repeat. Fills in the defaults (mode, v3).
+ */
+final class TargetRules {
+    private TargetRules() {
+    }
+
+    static MonitorTarget normalize(String name, MonitorTarget body) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (body.name() != null && !body.name().equals(name)) {
+            violations.add(new Problem.Violation("name", "must be the name in the path (" + name + ") or be left out"));
+        }
+        List<String> docker = body.dockerEndpoints() == null ? List.of() : List.copyOf(body.dockerEndpoints());
+        List<String> etcd = body.etcdEndpoints() == null ? List.of() : List.copyOf(body.etcdEndpoints());
+        if (docker.isEmpty() && etcd.isEmpty()) {
+            violations.add(new Problem.Violation("etcdEndpoints", "a target needs at least one endpoint, here or in dockerEndpoints"));
+        }
+        noRepeats("dockerEndpoints", docker, violations);
+        noRepeats("etcdEndpoints", etcd, violations);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid(violations));
+        }
+        return new MonitorTarget(name, docker, etcd,
+                body.swarm() == null ? "mode" : body.swarm(),
+                body.etcdApi() == null ? "v3" : body.etcdApi());
+    }
+
+    private static void noRepeats(String field, List<String> endpoints, List<Problem.Violation> violations) {
+        for (int i = 0; i < endpoints.size(); i++) {
+            int first = endpoints.indexOf(endpoints.get(i));
+            if (first < i) {
+                violations.add(new Problem.Violation(field + "[" + i + "]", "repeats " + field + "[" + first + "]"));
+            }
+        }
+    }
+}
