@@ -1,5 +1,7 @@
 package io.coreswarm.provisioner.etcd;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +35,12 @@ public class EtcdMembership {
     public void awaitMembers(OperationContext op, ClusterRecord c, List<NodeAddress> nodes) {
         Set<String> expected = nodes.stream().map(NodeAddress::name).collect(Collectors.toSet());
         op.await(nodes.size() + " started etcd members", timeout, () -> {
+            // a socket per node is far cheaper than a gRPC client while the containers still start
+            for (NodeAddress node : nodes) {
+                try (Socket probe = new Socket()) {
+                    probe.connect(new InetSocketAddress(node.address(), 2379), 200);
+                }
+            }
             try (Client etcd = client(c, nodes)) {
                 List<Member> members = etcd.getClusterClient().listMember().get(5, TimeUnit.SECONDS).getMembers();
                 Set<String> started = members.stream().map(Member::getName).filter(n -> !n.isEmpty()).collect(Collectors.toSet());

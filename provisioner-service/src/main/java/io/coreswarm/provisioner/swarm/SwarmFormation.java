@@ -72,6 +72,8 @@ public class SwarmFormation {
                     .toArray(Step.Body[]::new)).run(op);
             for (NodeAddress node : nodes) {
                 if (!node.equals(first) && c.isManager(node.name())) {
+                    // the leader may list a node a moment after its join returned
+                    await(op, node.name() + " in the swarm's node list", () -> find(leader, node.name()) != null);
                     SwarmNode swarmNode = find(leader, node.name());
                     if (swarmNode.getSpec().getRole() != SwarmNodeRole.MANAGER) {
                         op.log("promoting " + node.name() + " to manager");
