@@ -24,8 +24,4 @@ public record RenderingRequest(
         @Pattern(regexp = "(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\\.(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\\.(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\\.0/24",
                 message = "must be an IPv4 /24 such as 172.29.7.0/24")
         String subnet) {
-
-    public static RenderingRequest of(ClusterSpec spec) {
-        return new RenderingRequest(spec, null, null);
-    }
 }

@@ -39,10 +39,6 @@ public class MonitorRegistration {
         flush();
     }
 
-    public boolean isPending(String cluster) {
-        return pending.containsKey(cluster);
-    }
-
     @Scheduled(every = "${coreswarm.provisioner.monitor-retry:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void flush() {
         pending.forEach((name, target) -> {

@@ -78,10 +78,6 @@ public class OperationContext {
         }
     }
 
-    public boolean cancelled() {
-        return cancelled;
-    }
-
     /** Sleeps, but wakes up cancelled. */
     public void pause(long millis) {
         throwIfCancelled();

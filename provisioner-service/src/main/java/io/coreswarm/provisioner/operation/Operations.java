@@ -86,11 +86,6 @@ public class Operations {
         return updated;
     }
 
-    /** Forgets the operations of a destroyed cluster (their files went with its workspace). */
-    public void forget(String cluster) {
-        byId.values().removeIf(op -> op.cluster().equals(cluster) && op.state().finished());
-    }
-
     public Path log(String id) {
         return workspaces.of(get(id).cluster()).operationLog(id);
     }
