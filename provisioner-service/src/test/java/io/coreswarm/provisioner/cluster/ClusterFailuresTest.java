@@ -116,18 +116,6 @@ class ClusterFailuresTest {
     }
 
     static JsonPath awaitEnd(String id) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath op = given().get("/v1/operations/" + id).then().extract().jsonPath();
-            if (!op.getString("state").equals("queued") && !op.getString("state").equals("running")) {
-                return op;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("operation " + id + " did not end");
+        return Api.awaitEnd(id, Duration.ofMinutes(3));
     }
 }

@@ -23,14 +23,20 @@ public final class Api {
 
     /** Waits for the operation to finish and returns it; fails with its error if it did not succeed. */
     public static JsonPath await(String operation, Duration timeout) {
+        JsonPath op = awaitEnd(operation, timeout);
+        if (!op.getString("state").equals("succeeded")) {
+            throw new AssertionError("operation " + operation + " ended " + op.getString("state") + ": " + op.getString("error"));
+        }
+        return op;
+    }
+
+    /** Waits for the operation to end, however it ends, and returns it. */
+    public static JsonPath awaitEnd(String operation, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             JsonPath op = given().when().get("/v1/operations/" + operation).then().statusCode(200).extract().jsonPath();
             String state = op.getString("state");
             if (!state.equals("queued") && !state.equals("running")) {
-                if (!state.equals("succeeded")) {
-                    throw new AssertionError("operation " + operation + " ended " + state + ": " + op.getString("error"));
-                }
                 return op;
             }
             try {
