@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.coreswarm.api.node.NodeLayout;
+
 /**
  * The single input of coreswarm: what cluster to build. Every field but {@code name} may be
  * omitted; the defaults are the seed's values (5 nodes, alpha, 1024 MB, 1 cpu, Docker TCP 2375,
@@ -100,7 +102,7 @@ public record ClusterSpec(
 
     /** Machine name of node {@code i} (1-based), as coreos-vagrant names them. */
     public static String nodeName(int i) {
-        return String.format("core-%02d", i);
+        return NodeLayout.machineName(i);
     }
 
     /** The seed makes every node a manager; Swarm wants an odd count, at most 7. */
