@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.coreswarm.testsupport.EtcdProcess;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -39,7 +40,7 @@ class DiscoveryWithRealEtcdTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @AfterAll
-    static void stopEtcds() throws InterruptedException {
+    static void stopEtcds() {
         for (EtcdProcess etcd : STARTED) {
             etcd.close();
         }
@@ -78,7 +79,7 @@ class DiscoveryWithRealEtcdTest {
         // the token lists the three registrations, name=peerURL each, and hides _config
         List<String> registered = given().get("/v1/discovery/" + token).then().statusCode(200)
                 .extract().jsonPath().getList("node.nodes.value");
-        assertEquals(members.stream().map(m -> m.name + "=" + m.peerUrl()).collect(Collectors.toSet()),
+        assertEquals(members.stream().map(m -> m.name() + "=" + m.peerUrl()).collect(Collectors.toSet()),
                 new TreeSet<>(registered));
 
         EtcdProcess fourth = start("n4", url, work, "--discovery-fallback", "exit");
@@ -93,7 +94,9 @@ class DiscoveryWithRealEtcdTest {
     }
 
     private static EtcdProcess start(String name, String url, Path work, String... extraArgs) throws IOException {
-        EtcdProcess etcd = EtcdProcess.start(name, url, work, extraArgs);
+        List<String> bootstrap = new ArrayList<>(List.of("--discovery", url));
+        bootstrap.addAll(List.of(extraArgs));
+        EtcdProcess etcd = EtcdProcess.start(name, work, bootstrap);
         STARTED.add(etcd);
         return etcd;
     }
@@ -108,11 +111,11 @@ class DiscoveryWithRealEtcdTest {
                 return;
             }
             if (!etcd.isAlive()) {
-                fail(etcd.name + " exited; its log:\n" + etcd.output());
+                fail(etcd.name() + " exited; its log:\n" + etcd.output());
             }
             Thread.sleep(200);
         }
-        fail(etcd.name + " did not register within 30 s; its log:\n" + etcd.output());
+        fail(etcd.name() + " did not register within 30 s; its log:\n" + etcd.output());
     }
 
     /** Polls {@code etcdctl member list} until {@code count} members have started (have a name). */
@@ -122,7 +125,7 @@ class DiscoveryWithRealEtcdTest {
         while (System.nanoTime() < deadline) {
             for (EtcdProcess m : members) {
                 if (!m.isAlive()) {
-                    fail(m.name + " exited; its log:\n" + m.output());
+                    fail(m.name() + " exited; its log:\n" + m.output());
                 }
             }
             try {
@@ -143,7 +146,7 @@ class DiscoveryWithRealEtcdTest {
             Thread.sleep(500);
         }
         StringBuilder logs = new StringBuilder();
-        members.forEach(m -> logs.append("\n--- ").append(m.name).append(" ---\n").append(m.output()));
+        members.forEach(m -> logs.append("\n--- ").append(m.name()).append(" ---\n").append(m.output()));
         return fail("no " + count + "-member cluster within " + seconds + " s; last answer: " + last + logs);
     }
 

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.coreswarm.monitor.support.Api;
-import io.coreswarm.monitor.support.EtcdCluster;
+import io.coreswarm.testsupport.Await;
+import io.coreswarm.testsupport.EtcdCluster;
+import io.coreswarm.testsupport.EtcdProcess;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -43,7 +45,7 @@ class EtcdClusterTest {
 
     @BeforeAll
     static void startEtcd() {
-        etcd = new EtcdCluster("trio", 3).start();
+        etcd = new EtcdCluster("trio", 3, java.nio.file.Path.of("target", "etcd-trio-" + ProcessHandle.current().pid()).toAbsolutePath()).start();
     }
 
     @AfterEach
@@ -80,35 +82,35 @@ class EtcdClusterTest {
         assertEquals("3.4.23", healthyV2.getString("etcd[0].version"));
 
         // a follower first: its loss degrades the cluster, the quorum holds
-        EtcdCluster.Member follower = etcd.members.stream().filter(m -> !m.name.equals(leader)).findFirst().orElseThrow();
+        EtcdProcess follower = etcd.members().stream().filter(m -> !m.name().equals(leader)).findFirst().orElseThrow();
         List<String> streamed = followEvents();
-        etcd.kill(follower);
+        follower.kill();
         JsonPath degraded = awaitStatus("trio", "DEGRADED", LIMIT);
-        assertEquals(List.of("etcd member " + follower.name + " unreachable"), degraded.getList("reasons"));
+        assertEquals(List.of("etcd member " + follower.name() + " unreachable"), degraded.getList("reasons"));
         assertEquals(2, degraded.getInt("etcdQuorum.up"));
         assertTrue(degraded.getBoolean("etcdQuorum.held"));
         JsonPath degradedV2 = awaitStatus("trio-v2", "DEGRADED", LIMIT);
-        assertEquals(List.of("etcd member " + follower.name + " unreachable"), degradedV2.getList("reasons"));
-        assertTrue(Api.metrics().contains("coreswarm_etcd_member_up{cluster=\"trio\",member=\"" + follower.name + "\"} 0.0"));
+        assertEquals(List.of("etcd member " + follower.name() + " unreachable"), degradedV2.getList("reasons"));
+        assertTrue(Api.metrics().contains("coreswarm_etcd_member_up{cluster=\"trio\",member=\"" + follower.name() + "\"} 0.0"));
         assertTrue(Api.metrics().contains("coreswarm_cluster_health{cluster=\"trio\"} 1.0"));
         String info = Api.info("trio");
         assertTrue(info.contains(" Members: 3 (2 up, majority 2)\n"), info);
-        assertTrue(info.contains(" " + follower.name + ": " + follower.clientUrl() + "\n  └ Status: Unreachable\n"), info);
-        awaitLine(streamed, "\"kind\":\"ETCD_MEMBER\"", follower.name);
+        assertTrue(info.contains(" " + follower.name() + ": " + follower.clientUrl() + "\n  └ Status: Unreachable\n"), info);
+        awaitLine(streamed, "\"kind\":\"ETCD_MEMBER\"", follower.name());
 
         // then the leader: one member of three cannot hold a quorum nor elect a leader
-        EtcdCluster.Member leading = etcd.members.stream().filter(m -> m.name.equals(leader)).findFirst().orElseThrow();
-        etcd.kill(leading);
+        EtcdProcess leading = etcd.members().stream().filter(m -> m.name().equals(leader)).findFirst().orElseThrow();
+        leading.kill();
         // (the survivor names the dead leader until its election timeout passes)
         JsonPath down = awaitHealth("trio", "DOWN with the quorum and the leader lost", LIMIT,
                 h -> "DOWN".equals(h.getString("status")) && h.getList("reasons").contains("etcd members 1 of 3 up: quorum lost")
                         && h.getList("reasons").contains("no etcd leader"));
-        assertTrue(down.getList("reasons").contains("etcd member " + leading.name + " unreachable"), down.prettify());
+        assertTrue(down.getList("reasons").contains("etcd member " + leading.name() + " unreachable"), down.prettify());
         assertFalse(down.getBoolean("etcdQuorum.held"));
         awaitHealth("trio-v2", "DOWN", LIMIT, h -> "DOWN".equals(h.getString("status")));
 
-        etcd.start(follower);
-        etcd.start(leading);
+        follower.start();
+        leading.start();
         JsonPath healed = awaitStatus("trio", "HEALTHY", LIMIT);
         assertEquals(List.of(), healed.getList("reasons"));
         assertEquals(List.of(true, true, true), healed.getList("etcd.reachable"));
@@ -118,8 +120,8 @@ class EtcdClusterTest {
         assertEquals(List.of("UNKNOWN>HEALTHY", "HEALTHY>DEGRADED", "DEGRADED>DOWN"), transitions.subList(0, 3), transitions.toString());
         assertTrue(transitions.get(transitions.size() - 1).endsWith(">HEALTHY"), transitions.toString());
         List<String> members = Api.events("trio").getList("findAll { it.kind == 'ETCD_MEMBER' }.collect { it.subject + ' ' + it.to }");
-        assertEquals(List.of(follower.name + " down", leading.name + " down"), members.subList(0, 2));
-        assertTrue(members.containsAll(List.of(follower.name + " up", leading.name + " up")), members.toString());
+        assertEquals(List.of(follower.name() + " down", leading.name() + " down"), members.subList(0, 2));
+        assertTrue(members.containsAll(List.of(follower.name() + " up", leading.name() + " up")), members.toString());
         List<String> leaders = Api.events("trio").getList("findAll { it.kind == 'ETCD_LEADER' }.collect { it.from + '>' + it.to }");
         assertEquals(leader + ">none", leaders.get(0), leaders.toString());
         assertTrue(leaders.get(leaders.size() - 1).startsWith("none>"), leaders.toString());
@@ -136,14 +138,14 @@ class EtcdClusterTest {
             lines.add("status " + r.statusCode() + " " + r.headers().firstValue("content-type").orElse(""));
             r.body().forEach(lines::add);
         });
-        io.coreswarm.monitor.support.Await.until("the event stream to open", Duration.ofSeconds(10), () -> lines,
+        Await.until("the event stream to open", Duration.ofSeconds(10), () -> lines,
                 l -> !l.isEmpty());
         assertTrue(lines.get(0).startsWith("status 200 text/event-stream"), lines.toString());
         return lines;
     }
 
     static void awaitLine(List<String> lines, String... parts) {
-        io.coreswarm.monitor.support.Await.until("an event with " + List.of(parts) + " on the stream", LIMIT, () -> lines,
+        Await.until("an event with " + List.of(parts) + " on the stream", LIMIT, () -> lines,
                 l -> l.stream().anyMatch(line -> line.startsWith("data:") && Stream.of(parts).allMatch(line::contains)));
     }
 }

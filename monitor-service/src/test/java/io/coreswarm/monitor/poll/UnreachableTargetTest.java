@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.coreswarm.monitor.support.Api;
-import io.coreswarm.monitor.support.Await;
+import io.coreswarm.testsupport.Await;
 import io.coreswarm.monitor.support.SilentServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

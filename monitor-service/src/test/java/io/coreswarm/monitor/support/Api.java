@@ -1,5 +1,6 @@
 package io.coreswarm.monitor.support;
 
+import io.coreswarm.testsupport.Await;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.coreswarm.monitor.support;
 
+import io.coreswarm.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

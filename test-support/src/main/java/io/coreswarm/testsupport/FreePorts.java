@@ -1,10 +1,11 @@
-package io.coreswarm.monitor.support;
+package io.coreswarm.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
+/** A loopback port nothing listens on right now. */
 public final class FreePorts {
     private FreePorts() {
     }

@@ -1,0 +1,7 @@
+/**
+ * Helpers the tests of every module share, so that each exists once: {@link io.coreswarm.testsupport.Await}
+ * (poll until done, failing with the last value and the last error seen), {@link io.coreswarm.testsupport.FreePorts},
+ * and real etcd processes ({@link io.coreswarm.testsupport.EtcdProcess}, {@link io.coreswarm.testsupport.EtcdCluster}).
+ * Main code never depends on this module.
+ */
+package io.coreswarm.testsupport;
