@@ -79,8 +79,10 @@ class UnreachableTargetTest {
             assertEquals(List.of("etcd: no endpoint answers (http://127.0.0.1:" + etcd.port() + ": no answer within 2s)",
                     "docker: no endpoint answers (tcp://127.0.0.1:" + docker.port() + ": no answer within 2s)"), hung.getList("reasons"));
             assertTrue(checks.size() >= 2, "nowhere was polled again meanwhile: " + checks);
+            // a poll that waited for "hanging" would leave a gap of at least its 2 s response timeout;
+            // anything shorter shows "nowhere" kept its own pace (a loaded machine stretches 1 s a little)
             for (int i = 1; i < checks.size(); i++) {
-                assertTrue(Duration.between(checks.get(i - 1), checks.get(i)).toMillis() < 1900,
+                assertTrue(Duration.between(checks.get(i - 1), checks.get(i)).toMillis() < 2000,
                         "nowhere kept its 1s pace while hanging hung: " + checks);
             }
         }
