@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
 
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.health.SwarmNodeHealth;
 import io.coreswarm.monitor.poll.Failures;
 
@@ -41,7 +42,7 @@ public final class SwarmModeProbe {
                 List<SwarmNodeHealth> health = nodes.stream().map(SwarmModeProbe::health).toList();
                 String leader = health.stream().filter(SwarmNodeHealth::leader).map(SwarmNodeHealth::hostname)
                         .findFirst().orElse(null);
-                return new SwarmObservation("mode", engines, health, leader, declared, managers.size(), List.of(),
+                return new SwarmObservation(SwarmFlavour.MODE, engines, health, leader, declared, managers.size(), List.of(),
                         reservations, null);
             } catch (RuntimeException e) {
                 problems.add("swarm manager " + manager.endpoint() + ": " + Failures.describe(e, timeout));
@@ -52,7 +53,7 @@ public final class SwarmModeProbe {
                     ? "docker engines are not part of a swarm"
                     : "no swarm manager answers (the engines answering are workers)");
         }
-        return new SwarmObservation("mode", engines, List.of(), null, declared, managers.size(), List.copyOf(problems),
+        return new SwarmObservation(SwarmFlavour.MODE, engines, List.of(), null, declared, managers.size(), List.copyOf(problems),
                 Map.of(), null);
     }
 
@@ -62,13 +63,16 @@ public final class SwarmModeProbe {
         var manager = node.getManagerStatus();
         var description = node.getDescription();
         String hostname = description == null || description.getHostname() == null ? node.getId() : description.getHostname();
+        NodeRole role = spec == null ? null : NodeRole.of(spec.getRole());
+        NodeAvailability availability = spec == null ? null : NodeAvailability.of(spec.getAvailability());
+        NodeReachability reachability = manager == null ? null : NodeReachability.of(manager.getReachability());
         return new SwarmNodeHealth(node.getId(), hostname,
                 status == null ? null : status.getAddress(),
-                spec == null || spec.getRole() == null ? null : lower(spec.getRole().name()),
-                status == null || status.getState() == null ? "unknown" : lower(status.getState().name()),
-                spec == null || spec.getAvailability() == null ? null : lower(spec.getAvailability().name()),
+                role == null ? null : role.id(),
+                NodeState.of(status == null ? null : status.getState()).id(),
+                availability == null ? null : availability.id(),
                 manager != null && manager.isLeader(),
-                manager == null || manager.getReachability() == null ? null : lower(manager.getReachability().name()),
+                reachability == null ? null : reachability.id(),
                 description == null || description.getEngine() == null ? null : description.getEngine().getEngineVersion());
     }
 
@@ -96,9 +100,5 @@ public final class SwarmModeProbe {
     private static boolean outsideSwarm(EngineReport e) {
         return e.info().getSwarm() == null || e.info().getSwarm().getLocalNodeState() == null
                 || e.info().getSwarm().getLocalNodeState() == LocalNodeState.INACTIVE;
-    }
-
-    private static String lower(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT);
     }
 }

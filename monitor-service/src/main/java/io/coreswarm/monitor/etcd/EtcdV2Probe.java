@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.EtcdMemberHealth;
 import io.coreswarm.monitor.poll.Failures;
 
@@ -40,7 +41,7 @@ public final class EtcdV2Probe {
             }
         }
         if (members == null) {
-            return EtcdObservation.unanswered("v2", String.join("; ", failures));
+            return EtcdObservation.unanswered(EtcdApi.V2, String.join("; ", failures));
         }
         Map<JsonNode, MemberCalls> calls = new LinkedHashMap<>();
         for (JsonNode m : members) {
@@ -57,7 +58,7 @@ public final class EtcdV2Probe {
                 .filter(id -> !id.isEmpty()).findFirst().orElse("");
         List<EtcdMemberHealth> health = new ArrayList<>();
         calls.forEach((m, c) -> health.add(member(m, c, leaderId, timeout)));
-        return EtcdObservation.of("v2", health);
+        return EtcdObservation.of(EtcdApi.V2, health);
     }
 
     private static EtcdMemberHealth member(JsonNode m, MemberCalls c, String leaderId, Duration timeout) {

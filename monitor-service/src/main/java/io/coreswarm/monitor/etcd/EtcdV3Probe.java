@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.EtcdMemberHealth;
 import io.coreswarm.monitor.poll.Failures;
 import io.etcd.jetcd.Client;
@@ -33,7 +34,7 @@ public final class EtcdV3Probe {
             members = etcd.getClusterClient().listMember().get(timeout.toMillis(), TimeUnit.MILLISECONDS).getMembers();
         } catch (Exception e) {
             interruptedAgain(e);
-            return EtcdObservation.unanswered("v3", Failures.describe(e, timeout));
+            return EtcdObservation.unanswered(EtcdApi.V3, Failures.describe(e, timeout));
         }
         var maintenance = etcd.getMaintenanceClient();
         CompletableFuture<List<AlarmMember>> alarms = maintenance.listAlarms()
@@ -63,7 +64,7 @@ public final class EtcdV3Probe {
         for (Member m : members) {
             health.add(member(m, statuses.get(m.getId()), leaderId, alarmsByMember.getOrDefault(m.getId(), List.of()), timeout));
         }
-        return EtcdObservation.of("v3", health);
+        return EtcdObservation.of(EtcdApi.V3, health);
     }
 
     /** The leader as the member with the highest raft term sees it; 0 for none. */

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.MonitorTarget;
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.monitor.MonitorConfig;
 import io.coreswarm.monitor.docker.ClassicSwarmProbe;
 import io.coreswarm.monitor.docker.SwarmModeProbe;
@@ -43,7 +45,7 @@ public class TargetPoll {
             return EtcdObservation.notWatched();
         }
         try {
-            return "v2".equals(target.etcdApi())
+            return target.etcdApi() == EtcdApi.V2
                     ? EtcdV2Probe.observe(c.http(), target.etcdEndpoints(), timeout)
                     : EtcdV3Probe.observe(c.etcd(), timeout);
         } catch (RuntimeException ex) {
@@ -55,7 +57,7 @@ public class TargetPoll {
         if (target.dockerEndpoints().isEmpty()) {
             return SwarmObservation.notWatched();
         }
-        return "classic".equals(target.swarm())
+        return target.swarm() == SwarmFlavour.CLASSIC
                 ? ClassicSwarmProbe.observe(c.docker(), workers, timeout)
                 : SwarmModeProbe.observe(c.docker(), workers, timeout);
     }

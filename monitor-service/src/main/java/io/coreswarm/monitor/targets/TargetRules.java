@@ -3,7 +3,9 @@ package io.coreswarm.monitor.targets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.MonitorTarget;
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.problem.Problem;
 import io.coreswarm.api.problem.ProblemException;
 
@@ -31,8 +33,8 @@ final class TargetRules {
             throw new ProblemException(Problem.invalid(violations));
         }
         return new MonitorTarget(name, docker, etcd,
-                body.swarm() == null ? "mode" : body.swarm(),
-                body.etcdApi() == null ? "v3" : body.etcdApi());
+                body.swarm() == null ? SwarmFlavour.MODE : body.swarm(),
+                body.etcdApi() == null ? EtcdApi.V3 : body.etcdApi());
     }
 
     private static void noRepeats(String field, List<String> endpoints, List<Problem.Violation> violations) {
