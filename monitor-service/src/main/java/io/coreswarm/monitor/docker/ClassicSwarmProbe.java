@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.github.dockerjava.api.DockerClient;
 
 import io.coreswarm.api.health.SwarmFlavour;
@@ -16,11 +18,16 @@ import io.coreswarm.api.health.SwarmNodeHealth;
  * one whose {@code docker info} shows the cluster answers for it. The leader is the primary
  * manager: the answering one if its role is primary, else the one it names.
  */
-public final class ClassicSwarmProbe {
-    private ClassicSwarmProbe() {
+@ApplicationScoped
+public class ClassicSwarmProbe implements SwarmProbe {
+
+    @Override
+    public SwarmFlavour flavour() {
+        return SwarmFlavour.CLASSIC;
     }
 
-    public static SwarmObservation observe(Map<String, DockerClient> endpoints, Executor executor, Duration timeout) {
+    @Override
+    public SwarmObservation observe(Map<String, DockerClient> endpoints, Executor executor, Duration timeout) {
         List<EngineReport> engines = EngineInfos.ask(endpoints, executor, timeout);
         for (EngineReport engine : engines) {
             if (!engine.answered()) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.LocalNodeState;
 import com.github.dockerjava.api.model.SwarmNode;
@@ -16,18 +18,23 @@ import com.github.dockerjava.api.model.TaskState;
 
 import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.health.SwarmNodeHealth;
-import io.coreswarm.monitor.poll.Failures;
+import io.coreswarm.monitor.Failures;
 
 /**
  * Swarm mode through docker-java: every endpoint's info, then {@code /nodes} (and {@code /tasks},
  * for reservations) from the first endpoint that is a manager and can answer for the swarm (a
  * manager without quorum cannot: it says the swarm has no leader).
  */
-public final class SwarmModeProbe {
-    private SwarmModeProbe() {
+@ApplicationScoped
+public class SwarmModeProbe implements SwarmProbe {
+
+    @Override
+    public SwarmFlavour flavour() {
+        return SwarmFlavour.MODE;
     }
 
-    public static SwarmObservation observe(Map<String, DockerClient> endpoints, Executor executor, Duration timeout) {
+    @Override
+    public SwarmObservation observe(Map<String, DockerClient> endpoints, Executor executor, Duration timeout) {
         List<EngineReport> engines = EngineInfos.ask(endpoints, executor, timeout);
         List<EngineReport> managers = engines.stream().filter(EngineReport::isManager).toList();
         Integer declared = engines.stream().filter(EngineReport::answered)

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.EtcdMemberHealth;
-import io.coreswarm.monitor.poll.Failures;
+import io.coreswarm.monitor.Failures;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.maintenance.AlarmMember;
@@ -24,11 +26,17 @@ import io.etcd.jetcd.maintenance.StatusResponse;
  * from any endpoint, then Status from every member's own client URL, all at once, each bounded by
  * the timeout, and the alarms (which need a quorum, so they may be missing when it is lost).
  */
-public final class EtcdV3Probe {
-    private EtcdV3Probe() {
+@ApplicationScoped
+public class EtcdV3Probe implements EtcdProbe {
+
+    @Override
+    public EtcdApi api() {
+        return EtcdApi.V3;
     }
 
-    public static EtcdObservation observe(Client etcd, Duration timeout) {
+    @Override
+    public EtcdObservation observe(EtcdClients clients, Duration timeout) {
+        Client etcd = clients.jetcd();
         List<Member> members;
         try {
             members = etcd.getClusterClient().listMember().get(timeout.toMillis(), TimeUnit.MILLISECONDS).getMembers();

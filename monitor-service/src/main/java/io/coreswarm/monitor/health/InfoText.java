@@ -17,7 +17,6 @@ import io.coreswarm.monitor.docker.EngineReport;
 import io.coreswarm.monitor.docker.NodeState;
 import io.coreswarm.monitor.docker.Reservation;
 import io.coreswarm.monitor.docker.SwarmObservation;
-import io.coreswarm.monitor.poll.Snapshot;
 
 /**
  * The last poll as text in the shape of a classic swarm manager's {@code docker info} (the seed's

@@ -13,11 +13,11 @@ import io.coreswarm.api.problem.ProblemException;
  * What Bean Validation on {@link MonitorTarget} cannot say: the body's name must be the path's,
  * a target needs an endpoint, endpoints do not repeat. Fills in the defaults (mode, v3).
  */
-final class TargetRules {
+public final class TargetRules {
     private TargetRules() {
     }
 
-    static MonitorTarget normalize(String name, MonitorTarget body) {
+    public static MonitorTarget normalize(String name, MonitorTarget body) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (body.name() != null && !body.name().equals(name)) {
             violations.add(new Problem.Violation("name", "must be the name in the path (" + name + ") or be left out"));

@@ -18,7 +18,7 @@ import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.monitor.etcd.EtcdObservation;
 import io.coreswarm.monitor.health.HealthRules;
 import io.coreswarm.monitor.health.InfoText;
-import io.coreswarm.monitor.poll.Snapshot;
+import io.coreswarm.monitor.health.Snapshot;
 
 class ClassicSwarmParserTest {
 
