@@ -1,75 +1,91 @@
 package io.coreswarm.monitor;
 
+import com.github.dockerjava.api.model.BindOptions;
+import com.github.dockerjava.api.model.BindPropagation;
+import com.github.dockerjava.api.model.ClusterInfo;
+import com.github.dockerjava.api.model.ContainerDNSConfig;
+import com.github.dockerjava.api.model.ContainerSpec;
+import com.github.dockerjava.api.model.ContainerSpecConfig;
+import com.github.dockerjava.api.model.ContainerSpecFile;
+import com.github.dockerjava.api.model.ContainerSpecPrivileges;
+import com.github.dockerjava.api.model.ContainerSpecPrivilegesCredential;
+import com.github.dockerjava.api.model.ContainerSpecPrivilegesSELinuxContext;
+import com.github.dockerjava.api.model.ContainerSpecSecret;
+import com.github.dockerjava.api.model.DockerObject;
+import com.github.dockerjava.api.model.Driver;
+import com.github.dockerjava.api.model.ExternalCA;
+import com.github.dockerjava.api.model.ExternalCAProtocol;
+import com.github.dockerjava.api.model.GenericResource;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.ImageOptions;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.InfoRegistryConfig;
+import com.github.dockerjava.api.model.LocalNodeState;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.NetworkAttachmentConfig;
+import com.github.dockerjava.api.model.ObjectVersion;
+import com.github.dockerjava.api.model.PeerNode;
+import com.github.dockerjava.api.model.Reachability;
+import com.github.dockerjava.api.model.ResourceRequirements;
+import com.github.dockerjava.api.model.ResourceSpecs;
+import com.github.dockerjava.api.model.ResourceVersion;
+import com.github.dockerjava.api.model.RuntimeInfo;
+import com.github.dockerjava.api.model.ServicePlacement;
+import com.github.dockerjava.api.model.ServiceRestartCondition;
+import com.github.dockerjava.api.model.ServiceRestartPolicy;
+import com.github.dockerjava.api.model.SwarmCAConfig;
+import com.github.dockerjava.api.model.SwarmDispatcherConfig;
+import com.github.dockerjava.api.model.SwarmInfo;
+import com.github.dockerjava.api.model.SwarmNode;
+import com.github.dockerjava.api.model.SwarmNodeAvailability;
+import com.github.dockerjava.api.model.SwarmNodeDescription;
+import com.github.dockerjava.api.model.SwarmNodeEngineDescription;
+import com.github.dockerjava.api.model.SwarmNodeManagerStatus;
+import com.github.dockerjava.api.model.SwarmNodePlatform;
+import com.github.dockerjava.api.model.SwarmNodePluginDescription;
+import com.github.dockerjava.api.model.SwarmNodeResources;
+import com.github.dockerjava.api.model.SwarmNodeRole;
+import com.github.dockerjava.api.model.SwarmNodeSpec;
+import com.github.dockerjava.api.model.SwarmNodeState;
+import com.github.dockerjava.api.model.SwarmNodeStatus;
+import com.github.dockerjava.api.model.SwarmOrchestration;
+import com.github.dockerjava.api.model.SwarmRaftConfig;
+import com.github.dockerjava.api.model.SwarmSpec;
+import com.github.dockerjava.api.model.Task;
+import com.github.dockerjava.api.model.TaskDefaults;
+import com.github.dockerjava.api.model.TaskSpec;
+import com.github.dockerjava.api.model.TaskState;
+import com.github.dockerjava.api.model.TaskStatus;
+import com.github.dockerjava.api.model.TaskStatusContainerStatus;
+import com.github.dockerjava.api.model.TmpfsOptions;
+import com.github.dockerjava.api.model.VolumeOptions;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * docker-java reads the Engine API's JSON into its model classes with Jackson, by reflection: a
  * native image must keep them. These are the model types reachable from what monitor-service
  * reads ({@code Info}, {@code SwarmNode}, {@code Task}), enums included (their constants carry
- * {@code @JsonProperty}). jetcd speaks protobuf and needs no such registration.
+ * {@code @JsonProperty}), and their nested types ({@code InfoRegistryConfig.IndexConfig}). jetcd
+ * speaks protobuf and needs no such registration. Same style as provisioner-service's.
  */
-@RegisterForReflection(classNames = {
-        "com.github.dockerjava.api.model.BindOptions",
-        "com.github.dockerjava.api.model.BindPropagation",
-        "com.github.dockerjava.api.model.ClusterInfo",
-        "com.github.dockerjava.api.model.ContainerDNSConfig",
-        "com.github.dockerjava.api.model.ContainerSpec",
-        "com.github.dockerjava.api.model.ContainerSpecConfig",
-        "com.github.dockerjava.api.model.ContainerSpecFile",
-        "com.github.dockerjava.api.model.ContainerSpecPrivileges",
-        "com.github.dockerjava.api.model.ContainerSpecPrivilegesCredential",
-        "com.github.dockerjava.api.model.ContainerSpecPrivilegesSELinuxContext",
-        "com.github.dockerjava.api.model.ContainerSpecSecret",
-        "com.github.dockerjava.api.model.DockerObject",
-        "com.github.dockerjava.api.model.Driver",
-        "com.github.dockerjava.api.model.ExternalCA",
-        "com.github.dockerjava.api.model.ExternalCAProtocol",
-        "com.github.dockerjava.api.model.GenericResource",
-        "com.github.dockerjava.api.model.HealthCheck",
-        "com.github.dockerjava.api.model.ImageOptions",
-        "com.github.dockerjava.api.model.Info",
-        "com.github.dockerjava.api.model.InfoRegistryConfig",
-        "com.github.dockerjava.api.model.InfoRegistryConfig$IndexConfig",
-        "com.github.dockerjava.api.model.LocalNodeState",
-        "com.github.dockerjava.api.model.Mount",
-        "com.github.dockerjava.api.model.MountType",
-        "com.github.dockerjava.api.model.NetworkAttachmentConfig",
-        "com.github.dockerjava.api.model.ObjectVersion",
-        "com.github.dockerjava.api.model.PeerNode",
-        "com.github.dockerjava.api.model.Reachability",
-        "com.github.dockerjava.api.model.ResourceRequirements",
-        "com.github.dockerjava.api.model.ResourceSpecs",
-        "com.github.dockerjava.api.model.ResourceVersion",
-        "com.github.dockerjava.api.model.RuntimeInfo",
-        "com.github.dockerjava.api.model.ServicePlacement",
-        "com.github.dockerjava.api.model.ServiceRestartCondition",
-        "com.github.dockerjava.api.model.ServiceRestartPolicy",
-        "com.github.dockerjava.api.model.SwarmCAConfig",
-        "com.github.dockerjava.api.model.SwarmDispatcherConfig",
-        "com.github.dockerjava.api.model.SwarmInfo",
-        "com.github.dockerjava.api.model.SwarmNode",
-        "com.github.dockerjava.api.model.SwarmNodeAvailability",
-        "com.github.dockerjava.api.model.SwarmNodeDescription",
-        "com.github.dockerjava.api.model.SwarmNodeEngineDescription",
-        "com.github.dockerjava.api.model.SwarmNodeManagerStatus",
-        "com.github.dockerjava.api.model.SwarmNodePlatform",
-        "com.github.dockerjava.api.model.SwarmNodePluginDescription",
-        "com.github.dockerjava.api.model.SwarmNodeResources",
-        "com.github.dockerjava.api.model.SwarmNodeRole",
-        "com.github.dockerjava.api.model.SwarmNodeSpec",
-        "com.github.dockerjava.api.model.SwarmNodeState",
-        "com.github.dockerjava.api.model.SwarmNodeStatus",
-        "com.github.dockerjava.api.model.SwarmOrchestration",
-        "com.github.dockerjava.api.model.SwarmRaftConfig",
-        "com.github.dockerjava.api.model.SwarmSpec",
-        "com.github.dockerjava.api.model.Task",
-        "com.github.dockerjava.api.model.TaskDefaults",
-        "com.github.dockerjava.api.model.TaskSpec",
-        "com.github.dockerjava.api.model.TaskState",
-        "com.github.dockerjava.api.model.TaskStatus",
-        "com.github.dockerjava.api.model.TaskStatusContainerStatus",
-        "com.github.dockerjava.api.model.TmpfsOptions",
-        "com.github.dockerjava.api.model.VolumeOptions" })
+@RegisterForReflection(ignoreNested = false, targets = {
+        BindOptions.class, BindPropagation.class, ClusterInfo.class, ContainerDNSConfig.class, ContainerSpec.class,
+        ContainerSpecConfig.class, ContainerSpecFile.class, ContainerSpecPrivileges.class,
+        ContainerSpecPrivilegesCredential.class, ContainerSpecPrivilegesSELinuxContext.class,
+        ContainerSpecSecret.class, DockerObject.class, Driver.class, ExternalCA.class, ExternalCAProtocol.class,
+        GenericResource.class, HealthCheck.class, ImageOptions.class, Info.class, InfoRegistryConfig.class,
+        LocalNodeState.class, Mount.class, MountType.class, NetworkAttachmentConfig.class, ObjectVersion.class,
+        PeerNode.class, Reachability.class, ResourceRequirements.class, ResourceSpecs.class, ResourceVersion.class,
+        RuntimeInfo.class, ServicePlacement.class, ServiceRestartCondition.class, ServiceRestartPolicy.class,
+        SwarmCAConfig.class, SwarmDispatcherConfig.class, SwarmInfo.class, SwarmNode.class,
+        SwarmNodeAvailability.class, SwarmNodeDescription.class, SwarmNodeEngineDescription.class,
+        SwarmNodeManagerStatus.class, SwarmNodePlatform.class, SwarmNodePluginDescription.class,
+        SwarmNodeResources.class, SwarmNodeRole.class, SwarmNodeSpec.class, SwarmNodeState.class,
+        SwarmNodeStatus.class, SwarmOrchestration.class, SwarmRaftConfig.class, SwarmSpec.class, Task.class,
+        TaskDefaults.class, TaskSpec.class, TaskState.class, TaskStatus.class, TaskStatusContainerStatus.class,
+        TmpfsOptions.class, VolumeOptions.class })
 final class NativeReflection {
     private NativeReflection() {
     }

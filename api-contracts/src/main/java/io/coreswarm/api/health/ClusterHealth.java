@@ -9,6 +9,7 @@ import java.util.List;
  * @param checkedAt  when the poll that produced this ended; null before the first one
  * @param etcdQuorum etcd members up against the majority; null when etcd is not watched or did not answer
  * @param swarmManagers swarm managers reachable against the majority (Swarm mode); null otherwise
+ * @param swarmFlavour the target's swarm flavour; null when the target has no Docker endpoints
  * @param swarmLeader the leading manager (Swarm mode) or the primary manager (classic swarm)
  */
 public record ClusterHealth(
@@ -19,7 +20,7 @@ public record ClusterHealth(
         Quorum etcdQuorum,
         String etcdLeader,
         List<EtcdMemberHealth> etcd,
-        String swarmFlavour,
+        SwarmFlavour swarmFlavour,
         Quorum swarmManagers,
         String swarmLeader,
         List<SwarmNodeHealth> swarm) {

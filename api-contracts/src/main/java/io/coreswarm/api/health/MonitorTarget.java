@@ -15,8 +15,9 @@ import io.coreswarm.api.spec.ClusterSpec;
  *
  * @param dockerEndpoints Docker engines: {@code tcp://host:port} or {@code unix:///path}
  * @param etcdEndpoints   etcd client URLs: {@code http://host:port}
- * @param swarm   {@code mode} (Swarm mode) or {@code classic} (the seed's swarm manager)
- * @param etcdApi {@code v3} (jetcd) or {@code v2} (the seed's etcd2, over HTTP)
+ * @param swarm   {@code mode} (Swarm mode) or {@code classic} (the seed's swarm manager); any other
+ *                value is a 400 naming the field and the allowed values
+ * @param etcdApi {@code v3} (jetcd) or {@code v2} (the seed's etcd2, over HTTP); likewise
  */
 public record MonitorTarget(
         @Pattern(regexp = ClusterSpec.DNS_LABEL, message = "must be a lowercase DNS label")
@@ -28,11 +29,9 @@ public record MonitorTarget(
         @Size(max = 99, message = "must list at most 99 endpoints")
         List<@NotNull(message = "must be an endpoint, not null") @Pattern(regexp = ETCD_ENDPOINT, message = ETCD_ENDPOINT_RULE) String> etcdEndpoints,
 
-        @Pattern(regexp = "mode|classic", message = "must be mode or classic")
-        String swarm,
+        SwarmFlavour swarm,
 
-        @Pattern(regexp = "v3|v2", message = "must be v3 or v2")
-        String etcdApi) {
+        EtcdApi etcdApi) {
 
     /** A host name, an IPv4 address or a bracketed IPv6 address. */
     static final String HOST = "([A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])";

@@ -4,7 +4,9 @@ package io.coreswarm.api.health;
  * One swarm node, from {@code /nodes} (Swarm mode) or a classic manager's {@code docker info}.
  * Swarm mode: {@code state} is unknown|down|ready|disconnected, {@code role} manager|worker.
  * Classic: {@code state} is the manager's status in lower case (healthy, unhealthy, pending,
- * disconnected); role, availability and reachability are null.
+ * disconnected, maintenance; unknown for any other word); role, availability and reachability are
+ * null. These stay words on the wire because one field carries both flavours' sets; monitor-service
+ * reads and writes them through its own enums.
  */
 public record SwarmNodeHealth(
         String id,

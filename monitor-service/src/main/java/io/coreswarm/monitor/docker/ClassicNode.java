@@ -17,7 +17,7 @@ public record ClassicNode(String name, String address, Map<String, String> attri
         return attributes.get(key);
     }
 
-    /** Pending, Unhealthy, Healthy or Disconnected. */
+    /** Pending, Unhealthy, Healthy, Disconnected or Maintenance, as the manager wrote it (see {@link ClassicNodeStatus}). */
     public String status() {
         return attribute("Status");
     }

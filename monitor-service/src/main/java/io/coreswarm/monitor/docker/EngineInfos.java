@@ -8,7 +8,7 @@ import java.util.concurrent.Executor;
 
 import com.github.dockerjava.api.DockerClient;
 
-import io.coreswarm.monitor.poll.Failures;
+import io.coreswarm.monitor.Failures;
 
 /** {@code GET /info} of every endpoint at once, so that a dead engine costs its own timeout only. */
 final class EngineInfos {

@@ -8,25 +8,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.LocalNodeState;
 import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
 
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.health.SwarmNodeHealth;
-import io.coreswarm.monitor.poll.Failures;
+import io.coreswarm.monitor.Failures;
 
 /**
  * Swarm mode through docker-java: every endpoint's info, then {@code /nodes} (and {@code /tasks},
  * for reservations) from the first endpoint that is a manager and can answer for the swarm (a
  * manager without quorum cannot: it says the swarm has no leader).
  */
-public final class SwarmModeProbe {
-    private SwarmModeProbe() {
+@ApplicationScoped
+public class SwarmModeProbe implements SwarmProbe {
+
+    @Override
+    public SwarmFlavour flavour() {
+        return SwarmFlavour.MODE;
     }
 
-    public static SwarmObservation observe(Map<String, DockerClient> endpoints, Executor executor, Duration timeout) {
+    @Override
+    public SwarmObservation observe(Map<String, DockerClient> endpoints, Executor executor, Duration timeout) {
         List<EngineReport> engines = EngineInfos.ask(endpoints, executor, timeout);
         List<EngineReport> managers = engines.stream().filter(EngineReport::isManager).toList();
         Integer declared = engines.stream().filter(EngineReport::answered)
@@ -41,7 +49,7 @@ public final class SwarmModeProbe {
                 List<SwarmNodeHealth> health = nodes.stream().map(SwarmModeProbe::health).toList();
                 String leader = health.stream().filter(SwarmNodeHealth::leader).map(SwarmNodeHealth::hostname)
                         .findFirst().orElse(null);
-                return new SwarmObservation("mode", engines, health, leader, declared, managers.size(), List.of(),
+                return new SwarmObservation(SwarmFlavour.MODE, engines, health, leader, declared, managers.size(), List.of(),
                         reservations, null);
             } catch (RuntimeException e) {
                 problems.add("swarm manager " + manager.endpoint() + ": " + Failures.describe(e, timeout));
@@ -52,7 +60,7 @@ public final class SwarmModeProbe {
                     ? "docker engines are not part of a swarm"
                     : "no swarm manager answers (the engines answering are workers)");
         }
-        return new SwarmObservation("mode", engines, List.of(), null, declared, managers.size(), List.copyOf(problems),
+        return new SwarmObservation(SwarmFlavour.MODE, engines, List.of(), null, declared, managers.size(), List.copyOf(problems),
                 Map.of(), null);
     }
 
@@ -62,13 +70,16 @@ public final class SwarmModeProbe {
         var manager = node.getManagerStatus();
         var description = node.getDescription();
         String hostname = description == null || description.getHostname() == null ? node.getId() : description.getHostname();
+        NodeRole role = spec == null ? null : NodeRole.of(spec.getRole());
+        NodeAvailability availability = spec == null ? null : NodeAvailability.of(spec.getAvailability());
+        NodeReachability reachability = manager == null ? null : NodeReachability.of(manager.getReachability());
         return new SwarmNodeHealth(node.getId(), hostname,
                 status == null ? null : status.getAddress(),
-                spec == null || spec.getRole() == null ? null : lower(spec.getRole().name()),
-                status == null || status.getState() == null ? "unknown" : lower(status.getState().name()),
-                spec == null || spec.getAvailability() == null ? null : lower(spec.getAvailability().name()),
+                role == null ? null : role.id(),
+                NodeState.of(status == null ? null : status.getState()).id(),
+                availability == null ? null : availability.id(),
                 manager != null && manager.isLeader(),
-                manager == null || manager.getReachability() == null ? null : lower(manager.getReachability().name()),
+                reachability == null ? null : reachability.id(),
                 description == null || description.getEngine() == null ? null : description.getEngine().getEngineVersion());
     }
 
@@ -96,9 +107,5 @@ public final class SwarmModeProbe {
     private static boolean outsideSwarm(EngineReport e) {
         return e.info().getSwarm() == null || e.info().getSwarm().getLocalNodeState() == null
                 || e.info().getSwarm().getLocalNodeState() == LocalNodeState.INACTIVE;
-    }
-
-    private static String lower(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package io.coreswarm.monitor.docker;
 import java.util.List;
 import java.util.Map;
 
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.health.SwarmNodeHealth;
 
 /**
@@ -19,7 +20,7 @@ import io.coreswarm.api.health.SwarmNodeHealth;
  * @param classic           the classic manager's view (classic only)
  */
 public record SwarmObservation(
-        String flavour,
+        SwarmFlavour flavour,
         List<EngineReport> engines,
         List<SwarmNodeHealth> nodes,
         String leader,

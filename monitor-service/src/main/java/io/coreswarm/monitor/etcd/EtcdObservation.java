@@ -2,6 +2,7 @@ package io.coreswarm.monitor.etcd;
 
 import java.util.List;
 
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.EtcdMemberHealth;
 
 /**
@@ -10,17 +11,17 @@ import io.coreswarm.api.health.EtcdMemberHealth;
  *
  * @param api v3 or v2; null when the target has no etcd endpoints
  */
-public record EtcdObservation(String api, List<EtcdMemberHealth> members, String error) {
+public record EtcdObservation(EtcdApi api, List<EtcdMemberHealth> members, String error) {
 
     public static EtcdObservation notWatched() {
         return new EtcdObservation(null, List.of(), null);
     }
 
-    public static EtcdObservation unanswered(String api, String error) {
+    public static EtcdObservation unanswered(EtcdApi api, String error) {
         return new EtcdObservation(api, List.of(), error);
     }
 
-    public static EtcdObservation of(String api, List<EtcdMemberHealth> members) {
+    public static EtcdObservation of(EtcdApi api, List<EtcdMemberHealth> members) {
         return new EtcdObservation(api, List.copyOf(members), null);
     }
 

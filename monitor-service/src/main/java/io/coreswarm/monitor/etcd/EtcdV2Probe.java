@@ -11,24 +11,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.EtcdMemberHealth;
-import io.coreswarm.monitor.poll.Failures;
+import io.coreswarm.monitor.Failures;
 
 /**
  * etcd2 (the seed's) over its v2 HTTP API, which jetcd does not speak: {@code /v2/members} from
  * the first endpoint that answers, then every member's {@code /v2/stats/self} (state and leader),
  * {@code /version} and {@code /health} at once. v2 has no DB size nor raft indexes; those stay null.
  */
-public final class EtcdV2Probe {
+@ApplicationScoped
+public class EtcdV2Probe implements EtcdProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EtcdV2Probe() {
+    @Override
+    public EtcdApi api() {
+        return EtcdApi.V2;
     }
 
-    public static EtcdObservation observe(HttpClient http, List<String> endpoints, Duration timeout) {
+    @Override
+    public EtcdObservation observe(EtcdClients clients, Duration timeout) {
+        HttpClient http = clients.http();
+        List<String> endpoints = clients.endpoints();
         JsonNode members = null;
         List<String> failures = new ArrayList<>();
         for (String endpoint : endpoints) {
@@ -40,7 +49,7 @@ public final class EtcdV2Probe {
             }
         }
         if (members == null) {
-            return EtcdObservation.unanswered("v2", String.join("; ", failures));
+            return EtcdObservation.unanswered(EtcdApi.V2, String.join("; ", failures));
         }
         Map<JsonNode, MemberCalls> calls = new LinkedHashMap<>();
         for (JsonNode m : members) {
@@ -57,7 +66,7 @@ public final class EtcdV2Probe {
                 .filter(id -> !id.isEmpty()).findFirst().orElse("");
         List<EtcdMemberHealth> health = new ArrayList<>();
         calls.forEach((m, c) -> health.add(member(m, c, leaderId, timeout)));
-        return EtcdObservation.of("v2", health);
+        return EtcdObservation.of(EtcdApi.V2, health);
     }
 
     private static EtcdMemberHealth member(JsonNode m, MemberCalls c, String leaderId, Duration timeout) {

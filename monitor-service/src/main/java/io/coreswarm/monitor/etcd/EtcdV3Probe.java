@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.EtcdMemberHealth;
-import io.coreswarm.monitor.poll.Failures;
+import io.coreswarm.monitor.Failures;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.maintenance.AlarmMember;
@@ -23,17 +26,23 @@ import io.etcd.jetcd.maintenance.StatusResponse;
  * from any endpoint, then Status from every member's own client URL, all at once, each bounded by
  * the timeout, and the alarms (which need a quorum, so they may be missing when it is lost).
  */
-public final class EtcdV3Probe {
-    private EtcdV3Probe() {
+@ApplicationScoped
+public class EtcdV3Probe implements EtcdProbe {
+
+    @Override
+    public EtcdApi api() {
+        return EtcdApi.V3;
     }
 
-    public static EtcdObservation observe(Client etcd, Duration timeout) {
+    @Override
+    public EtcdObservation observe(EtcdClients clients, Duration timeout) {
+        Client etcd = clients.jetcd();
         List<Member> members;
         try {
             members = etcd.getClusterClient().listMember().get(timeout.toMillis(), TimeUnit.MILLISECONDS).getMembers();
         } catch (Exception e) {
             interruptedAgain(e);
-            return EtcdObservation.unanswered("v3", Failures.describe(e, timeout));
+            return EtcdObservation.unanswered(EtcdApi.V3, Failures.describe(e, timeout));
         }
         var maintenance = etcd.getMaintenanceClient();
         CompletableFuture<List<AlarmMember>> alarms = maintenance.listAlarms()
@@ -63,7 +72,7 @@ public final class EtcdV3Probe {
         for (Member m : members) {
             health.add(member(m, statuses.get(m.getId()), leaderId, alarmsByMember.getOrDefault(m.getId(), List.of()), timeout));
         }
-        return EtcdObservation.of("v3", health);
+        return EtcdObservation.of(EtcdApi.V3, health);
     }
 
     /** The leader as the member with the highest raft term sees it; 0 for none. */

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.coreswarm.monitor.poll.Snapshot;
 import io.coreswarm.monitor.targets.TargetStore;
 
 /** The last poll of every watched target ("not polled yet" until its first one ends). */

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.coreswarm.api.health.EtcdMemberHealth;
 import io.coreswarm.api.health.SwarmNodeHealth;
-import io.coreswarm.monitor.poll.Snapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

@@ -8,8 +8,11 @@ import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.health.EtcdMemberHealth;
 import io.coreswarm.api.health.HealthStatus;
 import io.coreswarm.api.health.Quorum;
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.health.SwarmNodeHealth;
 import io.coreswarm.monitor.docker.EngineReport;
+import io.coreswarm.monitor.docker.NodeReachability;
+import io.coreswarm.monitor.docker.NodeRole;
 import io.coreswarm.monitor.docker.SwarmObservation;
 import io.coreswarm.monitor.etcd.EtcdObservation;
 
@@ -89,7 +92,7 @@ public final class HealthRules {
             }
         }
         if (swarm.nodes().isEmpty()) {
-            if ("mode".equals(swarm.flavour()) && swarm.managersDeclared() != null) {
+            if (swarm.flavour() == SwarmFlavour.MODE && swarm.managersDeclared() != null) {
                 Quorum quorum = Quorum.of(swarm.managersDeclared(), swarm.managersAnswering());
                 if (!quorum.held()) {
                     verdict.down("swarm managers " + quorum.up() + " of " + quorum.members() + ": quorum lost");
@@ -101,18 +104,18 @@ public final class HealthRules {
         for (SwarmNodeHealth n : swarm.nodes()) {
             if (!n.up()) {
                 verdict.degraded("swarm node " + n.hostname() + " " + n.state());
-            } else if ("unreachable".equals(n.reachability())) {
+            } else if (NodeReachability.UNREACHABLE.is(n.reachability())) {
                 verdict.degraded("swarm manager " + n.hostname() + " unreachable");
             }
         }
-        if ("classic".equals(swarm.flavour())) {
+        if (swarm.flavour() == SwarmFlavour.CLASSIC) {
             if (swarm.nodes().stream().noneMatch(SwarmNodeHealth::up)) {
                 verdict.down("no healthy swarm node");
             }
             return null;
         }
-        List<SwarmNodeHealth> managers = swarm.nodes().stream().filter(n -> "manager".equals(n.role())).toList();
-        Quorum quorum = Quorum.of(managers.size(), (int) managers.stream().filter(n -> "reachable".equals(n.reachability())).count());
+        List<SwarmNodeHealth> managers = swarm.nodes().stream().filter(n -> NodeRole.MANAGER.is(n.role())).toList();
+        Quorum quorum = Quorum.of(managers.size(), (int) managers.stream().filter(n -> NodeReachability.REACHABLE.is(n.reachability())).count());
         if (!quorum.held()) {
             verdict.down("swarm managers " + quorum.up() + " of " + quorum.members() + ": quorum lost");
         }

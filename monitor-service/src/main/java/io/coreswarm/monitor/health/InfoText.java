@@ -14,9 +14,9 @@ import io.coreswarm.api.health.EtcdMemberHealth;
 import io.coreswarm.api.health.SwarmNodeHealth;
 import io.coreswarm.monitor.docker.ClassicNode;
 import io.coreswarm.monitor.docker.EngineReport;
+import io.coreswarm.monitor.docker.NodeState;
 import io.coreswarm.monitor.docker.Reservation;
 import io.coreswarm.monitor.docker.SwarmObservation;
-import io.coreswarm.monitor.poll.Snapshot;
 
 /**
  * The last poll as text in the shape of a classic swarm manager's {@code docker info} (the seed's
@@ -71,7 +71,7 @@ public final class InfoText {
         Optional<EngineReport> answering = swarm.engines().stream().filter(EngineReport::isManager).findFirst()
                 .or(() -> swarm.engines().stream().filter(EngineReport::answered).findFirst());
         totals(infos);
-        line("Swarm", "mode");
+        line("Swarm", String.valueOf(swarm.flavour()));
         if (health.swarmManagers() != null) {
             var q = health.swarmManagers();
             line("Managers", q.members() + " (" + q.up() + " reachable, majority " + q.majority() + ")");
@@ -86,7 +86,7 @@ public final class InfoText {
             out.append(' ').append(node.hostname()).append(": ")
                     .append(engine.map(EngineReport::address).orElse(node.address())).append('\n');
             attribute("ID", node.id());
-            attribute("Status", status(node));
+            attribute("Status", NodeState.of(node.state()).status());
             attribute("Role", node.role() + (node.leader() ? " (leader)" : node.reachability() == null ? "" : " (" + node.reachability() + ")"));
             attribute("Availability", node.availability());
             Reservation reserved = swarm.reservations().getOrDefault(node.id(), Reservation.NONE);
@@ -181,15 +181,6 @@ public final class InfoText {
         List<String> rows = new ArrayList<>();
         labels.forEach((k, v) -> rows.add(k + "=" + v));
         return String.join(", ", rows);
-    }
-
-    private static String status(SwarmNodeHealth node) {
-        return switch (node.state()) {
-            case "ready" -> "Healthy";
-            case "down" -> "Down";
-            case "disconnected" -> "Disconnected";
-            default -> "Unknown";
-        };
     }
 
     private static void putIfSet(Map<String, String> labels, String key, String value) {

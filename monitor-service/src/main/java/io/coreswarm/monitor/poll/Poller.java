@@ -12,6 +12,7 @@ import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.monitor.health.EventLog;
 import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.health.HealthMetrics;
+import io.coreswarm.monitor.health.Snapshot;
 import io.coreswarm.monitor.health.Transitions;
 import io.coreswarm.monitor.targets.TargetStore;
 import io.quarkus.scheduler.Scheduled;

@@ -1,7 +1,6 @@
 package io.coreswarm.monitor.poll;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +14,8 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.docker.DockerConnections;
-import io.etcd.jetcd.Client;
+import io.coreswarm.monitor.docker.DockerClientFactory;
+import io.coreswarm.monitor.etcd.EtcdClients;
 
 /**
  * The clients of each target, kept from poll to poll (a jetcd client brings its own Vert.x and
@@ -59,17 +58,16 @@ public class TargetConnections {
     /** One target's clients. */
     public static final class Connection {
         final MonitorTarget target;
-        private final MonitorConfig config;
         private final Map<String, DockerClient> docker = new LinkedHashMap<>();
-        private Client etcd;
-        private HttpClient http;
+        private final EtcdClients etcd;
 
         Connection(MonitorTarget target, MonitorConfig config) {
             this.target = target;
-            this.config = config;
             for (String endpoint : target.dockerEndpoints()) {
-                docker.put(endpoint, DockerConnections.connect(endpoint, config.connectTimeout(), config.responseTimeout()));
+                // the monitor speaks plain TCP to engines (see MonitorTarget.DOCKER_ENDPOINT): no TLS files
+                docker.put(endpoint, DockerClientFactory.connect(endpoint, config.connectTimeout(), config.responseTimeout(), null));
             }
+            etcd = new EtcdClients(target.etcdEndpoints(), config.connectTimeout());
         }
 
         /** Endpoint to client, in the target's order. */
@@ -77,27 +75,13 @@ public class TargetConnections {
             return docker;
         }
 
-        /** Built on first use: building one starts threads. */
-        public synchronized Client etcd() {
-            if (etcd == null) {
-                // fail a call at once on a dead member instead of waiting for it to come back
-                etcd = Client.builder().endpoints(target.etcdEndpoints().toArray(String[]::new))
-                        .connectTimeout(config.connectTimeout()).waitForReady(false).build();
-            }
+        /** Built on first use: building a jetcd client starts threads. */
+        public EtcdClients etcd() {
             return etcd;
         }
 
-        public synchronized HttpClient http() {
-            if (http == null) {
-                http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
-            }
-            return http;
-        }
-
         synchronized void close() {
-            if (etcd != null) {
-                etcd.close();
-            }
+            etcd.close();
             for (DockerClient d : docker.values()) {
                 try {
                     d.close();

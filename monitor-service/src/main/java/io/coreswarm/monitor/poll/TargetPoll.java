@@ -7,25 +7,33 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.coreswarm.api.health.MonitorTarget;
+import io.coreswarm.monitor.Failures;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.docker.ClassicSwarmProbe;
-import io.coreswarm.monitor.docker.SwarmModeProbe;
 import io.coreswarm.monitor.docker.SwarmObservation;
+import io.coreswarm.monitor.docker.SwarmProbes;
 import io.coreswarm.monitor.etcd.EtcdObservation;
-import io.coreswarm.monitor.etcd.EtcdV2Probe;
-import io.coreswarm.monitor.etcd.EtcdV3Probe;
+import io.coreswarm.monitor.etcd.EtcdProbes;
 import io.coreswarm.monitor.health.HealthRules;
+import io.coreswarm.monitor.health.Snapshot;
 
-/** One poll of one target: etcd and the swarm asked at the same time, then judged. */
+/**
+ * One poll of one target: etcd and the swarm asked at the same time, each through the probe of
+ * the target's etcd API and swarm flavour, then judged.
+ */
 @ApplicationScoped
 public class TargetPoll {
     private final TargetConnections connections;
     private final PollWorkers workers;
+    private final EtcdProbes etcdProbes;
+    private final SwarmProbes swarmProbes;
     private final Duration timeout;
 
-    TargetPoll(TargetConnections connections, PollWorkers workers, MonitorConfig config) {
+    TargetPoll(TargetConnections connections, PollWorkers workers, EtcdProbes etcdProbes, SwarmProbes swarmProbes,
+            MonitorConfig config) {
         this.connections = connections;
         this.workers = workers;
+        this.etcdProbes = etcdProbes;
+        this.swarmProbes = swarmProbes;
         this.timeout = config.responseTimeout();
     }
 
@@ -43,9 +51,7 @@ public class TargetPoll {
             return EtcdObservation.notWatched();
         }
         try {
-            return "v2".equals(target.etcdApi())
-                    ? EtcdV2Probe.observe(c.http(), target.etcdEndpoints(), timeout)
-                    : EtcdV3Probe.observe(c.etcd(), timeout);
+            return etcdProbes.of(target.etcdApi()).observe(c.etcd(), timeout);
         } catch (RuntimeException ex) {
             return EtcdObservation.unanswered(target.etcdApi(), Failures.describe(ex, timeout));
         }
@@ -55,8 +61,6 @@ public class TargetPoll {
         if (target.dockerEndpoints().isEmpty()) {
             return SwarmObservation.notWatched();
         }
-        return "classic".equals(target.swarm())
-                ? ClassicSwarmProbe.observe(c.docker(), workers, timeout)
-                : SwarmModeProbe.observe(c.docker(), workers, timeout);
+        return swarmProbes.of(target.swarm()).observe(c.docker(), workers, timeout);
     }
 }

@@ -3,7 +3,9 @@ package io.coreswarm.monitor.targets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.MonitorTarget;
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.problem.Problem;
 import io.coreswarm.api.problem.ProblemException;
 
@@ -11,11 +13,11 @@ import io.coreswarm.api.problem.ProblemException;
  * What Bean Validation on {@link MonitorTarget} cannot say: the body's name must be the path's,
  * a target needs an endpoint, endpoints do not repeat. Fills in the defaults (mode, v3).
  */
-final class TargetRules {
+public final class TargetRules {
     private TargetRules() {
     }
 
-    static MonitorTarget normalize(String name, MonitorTarget body) {
+    public static MonitorTarget normalize(String name, MonitorTarget body) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (body.name() != null && !body.name().equals(name)) {
             violations.add(new Problem.Violation("name", "must be the name in the path (" + name + ") or be left out"));
@@ -31,8 +33,8 @@ final class TargetRules {
             throw new ProblemException(Problem.invalid(violations));
         }
         return new MonitorTarget(name, docker, etcd,
-                body.swarm() == null ? "mode" : body.swarm(),
-                body.etcdApi() == null ? "v3" : body.etcdApi());
+                body.swarm() == null ? SwarmFlavour.MODE : body.swarm(),
+                body.etcdApi() == null ? EtcdApi.V3 : body.etcdApi());
     }
 
     private static void noRepeats(String field, List<String> endpoints, List<Problem.Violation> violations) {

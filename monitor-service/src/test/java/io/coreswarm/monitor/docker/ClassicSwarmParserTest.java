@@ -14,10 +14,11 @@ import com.github.dockerjava.api.model.Info;
 
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.health.HealthStatus;
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.monitor.etcd.EtcdObservation;
 import io.coreswarm.monitor.health.HealthRules;
 import io.coreswarm.monitor.health.InfoText;
-import io.coreswarm.monitor.poll.Snapshot;
+import io.coreswarm.monitor.health.Snapshot;
 
 class ClassicSwarmParserTest {
 
@@ -55,7 +56,7 @@ class ClassicSwarmParserTest {
         ClusterHealth health = HealthRules.judge("seed", EtcdObservation.notWatched(), swarm, Instant.now());
         assertEquals(HealthStatus.HEALTHY, health.status(), health.reasons().toString());
         assertEquals("172.17.8.101:2375", health.swarmLeader());
-        assertEquals("classic", health.swarmFlavour());
+        assertEquals(SwarmFlavour.CLASSIC, health.swarmFlavour());
         assertNull(health.swarmManagers(), "classic managers have no raft quorum");
         assertEquals(5, health.swarm().size());
         assertEquals("healthy", health.swarm().get(0).state());

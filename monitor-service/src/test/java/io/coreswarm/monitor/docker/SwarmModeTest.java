@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.monitor.support.Api;
 import io.coreswarm.monitor.support.SwarmNodes;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +63,7 @@ class SwarmModeTest {
         SwarmNodes.Node first = swarm.nodes.get(0);
         assertTrue(info.startsWith("Containers: 0\n Running: 0\n Paused: 0\n Stopped: 0\nImages: 0\nServer Version: 20.10"), info);
         assertTrue(info.contains("\nManagers: 3 (3 reachable, majority 2)\nLeader: core-01\nNodes: 3\n"), info);
-        assertTrue(info.contains("\n core-01: " + first.ip() + ":2375\n"), info);
+        assertTrue(info.contains("\n core-01: " + first.ip() + ":" + NodeLayout.DOCKER_PORT + "\n"), info);
         assertTrue(info.contains("\n  └ Status: Healthy\n  └ Role: manager (leader)\n  └ Availability: active\n  └ Containers: 0\n"), info);
         assertTrue(info.matches("(?s).*\n  └ Reserved CPUs: 0 / \\d+\n  └ Reserved Memory: 0 B / [0-9.]+ GiB\n.*"), info);
         assertTrue(info.contains("storagedriver=overlay2"), info);

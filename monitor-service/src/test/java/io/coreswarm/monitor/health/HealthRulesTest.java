@@ -11,9 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.coreswarm.api.health.ClusterHealth;
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.EtcdMemberHealth;
 import io.coreswarm.api.health.HealthStatus;
 import io.coreswarm.api.health.Quorum;
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.health.SwarmNodeHealth;
 import io.coreswarm.monitor.docker.EngineReport;
 import io.coreswarm.monitor.docker.SwarmObservation;
@@ -105,7 +107,7 @@ class HealthRulesTest {
     /** A manager without quorum refuses /nodes; the managers that answer are counted instead. */
     @Test
     void withoutANodeListTheAnsweringManagersAreCountedAgainstTheDeclaredOnes() {
-        SwarmObservation swarm = new SwarmObservation("mode",
+        SwarmObservation swarm = new SwarmObservation(SwarmFlavour.MODE,
                 List.of(EngineReport.failed("tcp://a:2375", "connection refused")),
                 List.of(), null, 3, 1, List.of("swarm manager tcp://b:2375: The swarm does not have a leader."), Map.of(), null);
         // one endpoint answered: make the observation say so
@@ -120,9 +122,9 @@ class HealthRulesTest {
 
     @Test
     void nothingAnsweringIsUnknownWithTheReasons() {
-        SwarmObservation swarm = new SwarmObservation("mode", List.of(EngineReport.failed("tcp://127.0.0.1:1", "connection refused")),
+        SwarmObservation swarm = new SwarmObservation(SwarmFlavour.MODE, List.of(EngineReport.failed("tcp://127.0.0.1:1", "connection refused")),
                 List.of(), null, null, 0, List.of(), Map.of(), null);
-        ClusterHealth h = HealthRules.judge("c", EtcdObservation.unanswered("v3", "connection refused"), swarm, Instant.now());
+        ClusterHealth h = HealthRules.judge("c", EtcdObservation.unanswered(EtcdApi.V3, "connection refused"), swarm, Instant.now());
         assertEquals(HealthStatus.UNKNOWN, h.status());
         assertEquals(List.of("etcd: no endpoint answers (connection refused)",
                 "docker: no endpoint answers (tcp://127.0.0.1:1: connection refused)"), h.reasons());
@@ -130,7 +132,7 @@ class HealthRulesTest {
 
     @Test
     void oneSilentPartOfAnAnsweringClusterIsDown() {
-        SwarmObservation swarm = new SwarmObservation("mode", List.of(EngineReport.failed("tcp://127.0.0.1:1", "connection refused")),
+        SwarmObservation swarm = new SwarmObservation(SwarmFlavour.MODE, List.of(EngineReport.failed("tcp://127.0.0.1:1", "connection refused")),
                 List.of(), null, null, 0, List.of(), Map.of(), null);
         ClusterHealth h = HealthRules.judge("c", etcd(member("core-01", true, true)), swarm, Instant.now());
         assertEquals(HealthStatus.DOWN, h.status());
@@ -140,7 +142,7 @@ class HealthRulesTest {
     @Test
     void anEngineThatStopsAnsweringIsNamedBeforeTheSwarmNoticesItsNode() {
         SwarmObservation seen = swarm(node("core-01", "ready", true, "reachable"), node("core-02", "ready", false, "reachable"));
-        SwarmObservation swarm = new SwarmObservation("mode",
+        SwarmObservation swarm = new SwarmObservation(SwarmFlavour.MODE,
                 List.of(answered("tcp://10.0.0.1:2375"), EngineReport.failed("tcp://10.0.0.2:2375", "connection refused")),
                 List.of(seen.nodes().get(0), new SwarmNodeHealth("b", "core-02", "10.0.0.2", "manager", "ready", "active", false,
                         "reachable", "20.10.24")), "core-01", 2, 1, List.of(), Map.of(), null);
@@ -154,7 +156,7 @@ class HealthRulesTest {
     }
 
     static EtcdObservation etcd(EtcdMemberHealth... members) {
-        return EtcdObservation.of("v3", List.of(members));
+        return EtcdObservation.of(EtcdApi.V3, List.of(members));
     }
 
     static EtcdMemberHealth member(String name, boolean up, boolean leader) {
@@ -164,7 +166,7 @@ class HealthRulesTest {
 
     static SwarmObservation swarm(SwarmNodeHealth... nodes) {
         String leader = List.of(nodes).stream().filter(SwarmNodeHealth::leader).map(SwarmNodeHealth::hostname).findFirst().orElse(null);
-        return new SwarmObservation("mode", List.of(answered("tcp://a:2375")), List.of(nodes), leader, nodes.length, 1, List.of(),
+        return new SwarmObservation(SwarmFlavour.MODE, List.of(answered("tcp://a:2375")), List.of(nodes), leader, nodes.length, 1, List.of(),
                 Map.of(), null);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.coreswarm.api.health.ClusterHealth;
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.EventKind;
 import io.coreswarm.api.health.HealthEvent;
 import io.coreswarm.monitor.docker.SwarmObservation;
@@ -57,7 +58,7 @@ class TransitionsTest {
     @Test
     void aPartThatStopsAnsweringIsOneHealthChangeNotEveryMemberVanishing() {
         ClusterHealth before = HealthRules.judge("c", etcd(member("core-01", true, true)), SwarmObservation.notWatched(), Instant.now());
-        ClusterHealth after = HealthRules.judge("c", EtcdObservation.unanswered("v3", "connection refused"),
+        ClusterHealth after = HealthRules.judge("c", EtcdObservation.unanswered(EtcdApi.V3, "connection refused"),
                 SwarmObservation.notWatched(), Instant.now());
         List<HealthEvent> events = Transitions.between(before, after);
         assertEquals(1, events.size());

@@ -13,15 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.coreswarm.api.node.NodeLayout;
+
 /**
  * Docker-in-docker swarm nodes: containers of the local node image (dockerd inside) on a bridge
- * network this class creates and labels, with the flags design.md found to work without
- * --privileged. The first node inits a Swarm mode cluster, the others join it as managers. The
+ * network this class creates and labels, named and started as {@link NodeLayout} says (machine
+ * names, the docker-in-docker flags that work without --privileged, ports). The first node inits a Swarm mode cluster, the others join it as managers. The
  * host's own dockerd only runs the containers; it never joins a swarm. Everything is removed on
  * close, and leftovers of an aborted run on start.
  */
 public final class SwarmNodes implements AutoCloseable {
-    public static final String IMAGE = "coreswarm/node:latest";
+    public static final String IMAGE = NodeLayout.NODE_IMAGE;
     static final String LABEL = "io.coreswarm.test";
     private final String name;
     public final List<Node> nodes = new ArrayList<>();
@@ -32,7 +34,7 @@ public final class SwarmNodes implements AutoCloseable {
 
     public record Node(String container, String hostname, String ip) {
         public String dockerEndpoint() {
-            return "tcp://" + ip + ":2375";
+            return "tcp://" + ip + ":" + NodeLayout.DOCKER_PORT;
         }
     }
 
@@ -43,17 +45,16 @@ public final class SwarmNodes implements AutoCloseable {
         }
         ok(docker("network", "create", "--label", LABEL + "=" + name, network()));
         for (int i = 1; i <= count; i++) {
-            String hostname = String.format("core-%02d", i);
-            String container = name + "-" + hostname;
-            ok(docker("run", "-d", "--name", container, "--hostname", hostname, "--label", LABEL + "=" + name,
-                    "--network", network(),
-                    "--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE",
-                    "--security-opt", "seccomp=unconfined", "--security-opt", "apparmor=unconfined",
-                    "--security-opt", "systempaths=unconfined", "--device-cgroup-rule", "a *:* rwm",
-                    "-v", "/var/lib/docker", "--tmpfs", "/run",
-                    IMAGE,
-                    // --tls=false: a plain TCP listener otherwise delays the start by 15 s on purpose
-                    "dockerd", "--tls=false", "-H", "unix:///var/run/docker.sock", "-H", "tcp://0.0.0.0:2375"));
+            String hostname = NodeLayout.machineName(i);
+            String container = NodeLayout.containerName(name, hostname);
+            List<String> run = new ArrayList<>(List.of("run", "-d", "--name", container, "--hostname", hostname,
+                    "--label", LABEL + "=" + name, "--network", network()));
+            run.addAll(NodeLayout.DIND_CREATE_ARGS);
+            run.add(IMAGE);
+            // --tls=false: a plain TCP listener otherwise delays the start by 15 s on purpose
+            run.addAll(List.of("dockerd", "--tls=false", "-H", "unix:///var/run/docker.sock",
+                    "-H", "tcp://0.0.0.0:" + NodeLayout.DOCKER_PORT));
+            ok(docker(run.toArray(String[]::new)));
             String ip = ok(docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", container)).strip();
             nodes.add(new Node(container, hostname, ip));
         }
@@ -63,7 +64,7 @@ public final class SwarmNodes implements AutoCloseable {
         String token = ok(docker("exec", first.container(), "docker", "swarm", "join-token", "-q", "manager")).strip();
         for (Node n : nodes.subList(1, nodes.size())) {
             ok(docker("exec", n.container(), "docker", "swarm", "join", "--token", token, "--advertise-addr", n.ip(),
-                    first.ip() + ":2377"));
+                    first.ip() + ":" + NodeLayout.SWARM_PORT));
         }
         Await.until("every node ready in the swarm", Duration.ofSeconds(60),
                 () -> ok(docker("exec", first.container(), "docker", "node", "ls", "--format", "{{.Status}}")),
@@ -102,7 +103,7 @@ public final class SwarmNodes implements AutoCloseable {
     private static boolean ping(Node n) {
         try {
             HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
-                    HttpRequest.newBuilder(URI.create("http://" + n.ip() + ":2375/_ping")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpRequest.newBuilder(URI.create("http://" + n.ip() + ":" + NodeLayout.DOCKER_PORT + "/_ping")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException e) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.MonitorTarget;
+import io.coreswarm.api.health.SwarmFlavour;
 
 /** Targets outlive the process: a new store on the same directory knows them all. */
 class TargetStoreTest {
@@ -21,8 +23,8 @@ class TargetStoreTest {
     @Test
     void targetsSurviveARestartAndABadFileIsSkipped() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "targets-");
-        MonitorTarget a = new MonitorTarget("a", List.of("tcp://10.0.0.1:2375"), List.of(), "mode", "v3");
-        MonitorTarget b = new MonitorTarget("b", List.of(), List.of("http://10.0.0.1:2379"), "classic", "v2");
+        MonitorTarget a = new MonitorTarget("a", List.of("tcp://10.0.0.1:2375"), List.of(), SwarmFlavour.MODE, EtcdApi.V3);
+        MonitorTarget b = new MonitorTarget("b", List.of(), List.of("http://10.0.0.1:2379"), SwarmFlavour.CLASSIC, EtcdApi.V2);
         TargetStore first = new TargetStore(dir, json);
         assertTrue(first.put(a));
         assertTrue(first.put(b));
@@ -35,5 +37,22 @@ class TargetStoreTest {
         assertTrue(restarted.remove("a"));
         assertFalse(restarted.remove("a"));
         assertEquals(List.of(b), new TargetStore(dir, json).all());
+    }
+
+    /** The flavour and API became enums; files written before (lowercase strings) read as they did, and are written alike. */
+    @Test
+    void filesKeepTheirLowercaseFlavourAndApi() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "targets-");
+        Files.writeString(dir.resolve("seed.json"), "{\"name\":\"seed\",\"dockerEndpoints\":[\"tcp://172.17.8.101:2375\"],"
+                + "\"etcdEndpoints\":[\"http://172.17.8.101:2379\"],\"swarm\":\"classic\",\"etcdApi\":\"v2\"}");
+        TargetStore store = new TargetStore(dir, json);
+        MonitorTarget seed = store.find("seed").orElseThrow();
+        assertEquals(SwarmFlavour.CLASSIC, seed.swarm());
+        assertEquals(EtcdApi.V2, seed.etcdApi());
+
+        store.put(new MonitorTarget("lab", List.of(), List.of("http://10.0.0.1:2379"), SwarmFlavour.MODE, EtcdApi.V3));
+        var written = json.readTree(dir.resolve("lab.json").toFile());
+        assertEquals("mode", written.get("swarm").asText());
+        assertEquals("v3", written.get("etcdApi").asText());
     }
 }

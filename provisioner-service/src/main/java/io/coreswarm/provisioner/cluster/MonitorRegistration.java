@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.MonitorTarget;
+import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.provisioner.clients.MonitorClient;
 import io.quarkus.scheduler.Scheduled;
 
@@ -65,6 +67,6 @@ public class MonitorRegistration {
         return new MonitorTarget(c.name(),
                 c.nodes().stream().map(n -> c.dockerHost(n.name())).toList(),
                 c.nodes().stream().map(n -> c.etcdEndpoint(n.name())).toList(),
-                "mode", "v3");
+                SwarmFlavour.MODE, EtcdApi.V3);
     }
 }

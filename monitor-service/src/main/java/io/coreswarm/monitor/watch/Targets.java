@@ -1,4 +1,4 @@
-package io.coreswarm.monitor.targets;
+package io.coreswarm.monitor.watch;
 
 import java.util.List;
 
@@ -11,8 +11,13 @@ import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.health.HealthMetrics;
 import io.coreswarm.monitor.poll.Poller;
 import io.coreswarm.monitor.poll.TargetConnections;
+import io.coreswarm.monitor.targets.TargetRules;
+import io.coreswarm.monitor.targets.TargetStore;
 
-/** Adding, changing and removing targets, and everything that hangs on a target. */
+/**
+ * Adding, changing and removing targets, and everything that hangs on a target: its file, its
+ * place on the board, its events, its metrics, its polls and its connections.
+ */
 @ApplicationScoped
 public class Targets {
     private final TargetStore store;

@@ -1,4 +1,4 @@
-package io.coreswarm.monitor.poll;
+package io.coreswarm.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,12 +1,14 @@
-package io.coreswarm.monitor.health;
+package io.coreswarm.monitor.watch;
 
 import java.util.List;
 
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.health.ClusterHealthApi;
 import io.coreswarm.api.health.HealthEvent;
-import io.coreswarm.monitor.poll.Snapshot;
-import io.coreswarm.monitor.targets.Targets;
+import io.coreswarm.monitor.health.EventLog;
+import io.coreswarm.monitor.health.HealthBoard;
+import io.coreswarm.monitor.health.InfoText;
+import io.coreswarm.monitor.health.Snapshot;
 import io.smallrye.mutiny.Multi;
 
 /** Answers from the last poll only: asking never waits on a cluster. */

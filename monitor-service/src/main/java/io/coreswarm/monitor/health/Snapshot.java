@@ -1,4 +1,4 @@
-package io.coreswarm.monitor.poll;
+package io.coreswarm.monitor.health;
 
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.monitor.docker.SwarmObservation;

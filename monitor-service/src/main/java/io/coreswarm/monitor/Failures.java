@@ -1,4 +1,4 @@
-package io.coreswarm.monitor.poll;
+package io.coreswarm.monitor;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.coreswarm.monitor.targets;
+package io.coreswarm.monitor.watch;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -75,8 +75,8 @@ class TargetResourceTest {
 
     @Test
     void badValuesAre400ProblemsNamingTheField() {
-        invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\"],\"swarm\":\"hybrid\"}", "swarm", "must be mode or classic");
-        invalid("{\"etcdEndpoints\":[\"http://127.0.0.1:1\"],\"etcdApi\":\"v4\"}", "etcdApi", "must be v3 or v2");
+        invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\"],\"swarm\":\"hybrid\"}", "swarm", "must be one of mode, classic");
+        invalid("{\"etcdEndpoints\":[\"http://127.0.0.1:1\"],\"etcdApi\":\"v4\"}", "etcdApi", "must be one of v3, v2");
         invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\",\"http://127.0.0.1:2375\"]}", "dockerEndpoints[1]",
                 "must be tcp://host:port (port 1-65535) or unix:///path");
         invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:70000\"]}", "dockerEndpoints[0]",
@@ -98,6 +98,27 @@ class TargetResourceTest {
         given().contentType("application/json").body("{\"etcdEndpoints\":[\"http://127.0.0.1:1\"]}")
                 .put("/v1/targets/Not_A_Label").then().statusCode(400).body("violations[0].field", equalTo("name"));
         given().get("/v1/targets/lab").then().statusCode(404);
+    }
+
+    /**
+     * The swarm flavour and the etcd API are enums now: only their lowercase JSON names are read,
+     * never a constant's name, an index or another case (the strings they replaced took none of these).
+     */
+    @Test
+    void flavourAndApiAreReadByTheirJsonNamesOnly() {
+        invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\"],\"swarm\":\"MODE\"}", "swarm", "must be one of mode, classic");
+        invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\"],\"swarm\":0}", "swarm", "must be one of mode, classic");
+        invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\"],\"swarm\":\"1\"}", "swarm", "must be one of mode, classic");
+        invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\"],\"swarm\":[\"mode\"]}", "swarm", "must be one of mode, classic");
+        invalid("{\"etcdEndpoints\":[\"http://127.0.0.1:1\"],\"etcdApi\":\"V3\"}", "etcdApi", "must be one of v3, v2");
+        invalid("{\"etcdEndpoints\":[\"http://127.0.0.1:1\"],\"etcdApi\":1}", "etcdApi", "must be one of v3, v2");
+        invalid("{\"etcdEndpoints\":[\"http://127.0.0.1:1\"],\"etcdApi\":true}", "etcdApi", "must be one of v3, v2")
+                .body("detail", equalTo("etcdApi: must be one of v3, v2"));
+        given().contentType("application/json")
+                .body("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\"],\"swarm\":null,\"etcdApi\":null}")
+                .put("/v1/targets/lab").then().statusCode(200)
+                .body("swarm", equalTo("mode")).body("etcdApi", equalTo("v3"));
+        given().get("/v1/targets/lab").then().statusCode(200).body("swarm", equalTo("mode")).body("etcdApi", equalTo("v3"));
     }
 
     static ValidatableResponse invalid(String body, String field, String rule) {

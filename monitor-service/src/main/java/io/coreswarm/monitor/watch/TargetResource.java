@@ -1,4 +1,4 @@
-package io.coreswarm.monitor.targets;
+package io.coreswarm.monitor.watch;
 
 import java.util.List;
 
