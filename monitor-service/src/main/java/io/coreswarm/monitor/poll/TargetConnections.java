@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.docker.DockerClientFactory;
+import io.coreswarm.docker.DockerClientFactory;
 import io.coreswarm.monitor.etcd.EtcdClients;
 
 /**

@@ -1,4 +1,4 @@
-package io.coreswarm.monitor.docker;
+package io.coreswarm.docker;
 
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
  * {@code DOCKER_API_VERSION} and the current docker context of whoever runs the service; those
  * describe that user's own engine, never a node's, so each is set here explicitly.
  * <p>
- * Depends on docker-java only, so that one factory can serve every module that talks to engines.
+ * The one factory of the platform: provisioner-service and monitor-service both connect through it.
  */
 public final class DockerClientFactory {
     /** Calls in flight to one engine at once; more wait for a free connection. */

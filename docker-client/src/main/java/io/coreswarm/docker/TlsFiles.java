@@ -1,4 +1,4 @@
-package io.coreswarm.monitor.docker;
+package io.coreswarm.docker;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.coreswarm.monitor;
+package io.coreswarm.docker;
 
 import com.github.dockerjava.api.model.BindOptions;
 import com.github.dockerjava.api.model.BindPropagation;
@@ -64,11 +64,11 @@ import com.github.dockerjava.api.model.VolumeOptions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * docker-java reads the Engine API's JSON into its model classes with Jackson, by reflection: a
- * native image must keep them. These are the model types reachable from what monitor-service
- * reads ({@code Info}, {@code SwarmNode}, {@code Task}), enums included (their constants carry
- * {@code @JsonProperty}), and their nested types ({@code InfoRegistryConfig.IndexConfig}). jetcd
- * speaks protobuf and needs no such registration. Same style as provisioner-service's.
+ * docker-java reads and writes the Engine API's JSON with Jackson, by reflection: a native image
+ * must keep the model classes. These are the ones reachable from what the services read and
+ * write ({@code Info}, {@code SwarmNode}, {@code Task}, swarm init/join/update), enums included
+ * (their constants carry {@code @JsonProperty}), and their nested types. One list for every
+ * service, so that a type one of them starts to use is not missing from the other's image.
  */
 @RegisterForReflection(ignoreNested = false, targets = {
         BindOptions.class, BindPropagation.class, ClusterInfo.class, ContainerDNSConfig.class, ContainerSpec.class,
@@ -86,7 +86,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         SwarmNodeStatus.class, SwarmOrchestration.class, SwarmRaftConfig.class, SwarmSpec.class, Task.class,
         TaskDefaults.class, TaskSpec.class, TaskState.class, TaskStatus.class, TaskStatusContainerStatus.class,
         TmpfsOptions.class, VolumeOptions.class })
-final class NativeReflection {
-    private NativeReflection() {
+final class DockerModelReflection {
+    private DockerModelReflection() {
     }
 }
