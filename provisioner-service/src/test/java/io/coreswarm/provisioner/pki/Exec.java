@@ -3,6 +3,7 @@ package io.coreswarm.provisioner.pki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ record Exec(List<String> command, int exitCode, String output) {
             builder.directory(workDir.toFile());
         }
         try {
-            Path out = java.nio.file.Files.createTempFile("exec", ".out");
+            Path out = Files.createTempFile("exec", ".out");
             try {
                 Process process = builder.redirectOutput(out.toFile()).start();
                 process.getOutputStream().close();
@@ -32,9 +33,9 @@ record Exec(List<String> command, int exitCode, String output) {
                     process.destroyForcibly();
                     throw new AssertionError("still running after 60 s: " + command);
                 }
-                return new Exec(command, process.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8));
+                return new Exec(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
             } finally {
-                java.nio.file.Files.deleteIfExists(out);
+                Files.deleteIfExists(out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
