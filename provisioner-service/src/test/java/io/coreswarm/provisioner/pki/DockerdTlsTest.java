@@ -148,9 +148,14 @@ class DockerdTlsTest {
     void dockerJavaWithTheClientCertificateIsServed() throws IOException {
         String cliId = docker(Map.of("DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", pki.layout().clientDir().toString()),
                 "info", "--format", "{{.ID}}").output().strip();
+        // docker-java's own reading of DOCKER_CERT_PATH (LocalDirectorySSLConfig)
         try (DockerClient docker = dockerJava(pki.layout().clientDir())) {
             assertEquals(cliId, docker.infoCmd().exec().getId());
             docker.pingCmd().exec();
+        }
+        // the context ClientTls makes of the same folder, without a BouncyCastle provider
+        try (DockerClient docker = dockerJava(config(null), () -> ClientTls.sslContext(pki.layout().clientDir()))) {
+            assertEquals(cliId, docker.infoCmd().exec().getId());
         }
     }
 

@@ -140,10 +140,8 @@ class EtcdTlsTest {
         PkiLayout l = pki.layout();
         try (Client client = Client.builder()
                 .endpoints(members.stream().map(m -> https(m.clientUrl())).toArray(String[]::new))
-                .sslContext(GrpcSslContexts.forClient()
-                        .trustManager(l.clientCa().toFile())
-                        .keyManager(l.clientCertificate().toFile(), l.clientKey().toFile())
-                        .build())
+                // GrpcSslContexts.forClient().trustManager(ca.pem).keyManager(cert.pem, key.pem)
+                .sslContext(ClientTls.jetcd(l.clientDir()))
                 .build()) {
             ByteSequence key = ByteSequence.from("/coreswarm/jetcd", StandardCharsets.UTF_8);
             client.getKVClient().put(key, ByteSequence.from("tls", StandardCharsets.UTF_8)).get(20, TimeUnit.SECONDS);
