@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * Loaded back from disk it issues certificates for nodes added by a scale-up, and
  * {@link #regenerate} renews node certificates (after an address changed, say) and, on request,
  * the CA and the client certificate with them. Files are written atomically, keys with mode 0600
- * from the start ({@link PemFiles}); a certificate's key is written before the certificate, so an
- * interrupted issue leaves a pair that {@link #check} reports and issuing again repairs.
+ * from the start, and a certificate with its key replaced as a unit ({@link PemFiles#writePair}):
+ * loading finishes or undoes a replacement that a crash interrupted, so the CA, the client and
+ * every node always have a matching pair on disk; {@link #check} tells any other damage.
  */
 public final class ClusterPki {
     /** The subject CN of the cluster's client certificate. */
@@ -68,10 +69,12 @@ public final class ClusterPki {
 
     public static ClusterPki load(Path root, Clock clock) {
         PkiLayout layout = new PkiLayout(root);
+        if (Files.isDirectory(layout.caDir())) {
+            recover(layout);
+        }
         if (!Files.exists(layout.caKey()) || !Files.exists(layout.caCertificate())) {
             throw new PkiException("no CA in " + layout.caDir());
         }
-        sweep(layout);
         CertificateAuthority ca = CertificateAuthority.of(PemFiles.readCertificate(layout.caCertificate()),
                 PemFiles.readPrivateKey(layout.caKey()), clock);
         return new ClusterPki(layout, ca, KeyType.of(ca.privateKey()), clock);
@@ -79,10 +82,14 @@ public final class ClusterPki {
 
     /** Loads the PKI if its CA is there (a create step run again), else creates it. */
     public static ClusterPki loadOrCreate(Path root, String cluster) {
-        if (Files.exists(new PkiLayout(root).caKey())) {
+        PkiLayout layout = new PkiLayout(root);
+        if (Files.isDirectory(layout.caDir())) {
+            recover(layout);
+        }
+        if (Files.exists(layout.caKey())) {
             ClusterPki pki = load(root);
             if (!pki.cluster().equals(cluster)) {
-                throw new PkiException("the CA in " + pki.layout.caDir() + " is cluster " + pki.cluster() + "'s, not " + cluster + "'s");
+                throw new PkiException("the CA in " + layout.caDir() + " is cluster " + pki.cluster() + "'s, not " + cluster + "'s");
             }
             return pki;
         }
@@ -115,8 +122,7 @@ public final class ClusterPki {
         IssuedCertificate issued = ca.issueServer(machine, hosts, keyType);
         PemFiles.createPrivateDirectories(layout.nodeDir(machine));
         PemFiles.writeCertificates(layout.nodeCa(machine), ca.certificate());
-        PemFiles.writePrivateKey(layout.serverKey(machine), issued.privateKey());
-        PemFiles.writeCertificates(layout.serverCertificate(machine), issued.certificate());
+        PemFiles.writePair(layout.serverCertificate(machine), issued.certificate(), layout.serverKey(machine), issued.privateKey());
         return issued;
     }
 
@@ -125,8 +131,7 @@ public final class ClusterPki {
         IssuedCertificate issued = ca.issueClient(CLIENT_NAME, keyType);
         PemFiles.createPrivateDirectories(layout.clientDir());
         PemFiles.writeCertificates(layout.clientCa(), ca.certificate());
-        PemFiles.writePrivateKey(layout.clientKey(), issued.privateKey());
-        PemFiles.writeCertificates(layout.clientCertificate(), issued.certificate());
+        PemFiles.writePair(layout.clientCertificate(), issued.certificate(), layout.clientKey(), issued.privateKey());
         return issued;
     }
 
@@ -175,7 +180,8 @@ public final class ClusterPki {
      * given, the names its current certificate has. With {@code newCa} the CA is made anew first
      * and the client certificate with it: everything issued before stops being trusted, so every
      * node's dockerd and etcd must restart with its new files, and every client take the new
-     * {@code client/}. Names are all worked out before anything is written.
+     * {@code client/}. Names are all worked out before anything is written. Run again after an
+     * interruption (without a new CA) it finishes the job with the CA on disk.
      */
     public synchronized void regenerate(boolean newCa, Map<String, List<String>> hosts) {
         Map<String, List<String>> plan = new LinkedHashMap<>();
@@ -186,6 +192,9 @@ public final class ClusterPki {
         if (newCa) {
             ca = CertificateAuthority.generate(cluster(), keyType, clock);
             writeCa();
+        }
+        if (newCa || !clientIssuedByCa()) {
+            // also finishes a regeneration with a new CA that stopped after the CA
             issueClient();
         }
         plan.forEach(this::issueNode);
@@ -228,11 +237,17 @@ public final class ClusterPki {
         }
     }
 
+    private boolean clientIssuedByCa() {
+        try {
+            return Certificates.signedBy(PemFiles.readCertificate(layout.clientCertificate()), ca.certificate());
+        } catch (PkiException e) {
+            return false;
+        }
+    }
+
     private void writeCa() {
         PemFiles.createPrivateDirectories(layout.caDir());
-        // key first: a crash before the certificate leaves a pair that load() refuses, and a new CA repairs
-        PemFiles.writePrivateKey(layout.caKey(), ca.privateKey());
-        PemFiles.writeCertificates(layout.caCertificate(), ca.certificate());
+        PemFiles.writePair(layout.caCertificate(), ca.certificate(), layout.caKey(), ca.privateKey());
     }
 
     private static void createDirectories(PkiLayout layout) {
@@ -242,13 +257,17 @@ public final class ClusterPki {
         PemFiles.createPrivateDirectories(layout.nodesDir());
     }
 
-    private static void sweep(PkiLayout layout) {
+    /** Drops half-written temporary files and finishes or undoes pair replacements a crash interrupted. */
+    private static void recover(PkiLayout layout) {
         PemFiles.sweepTemporaryFiles(layout.caDir());
+        PemFiles.recoverPair(layout.caCertificate(), layout.caKey());
         PemFiles.sweepTemporaryFiles(layout.clientDir());
+        PemFiles.recoverPair(layout.clientCertificate(), layout.clientKey());
         if (Files.isDirectory(layout.nodesDir())) {
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(layout.nodesDir(), Files::isDirectory)) {
                 for (Path dir : stream) {
                     PemFiles.sweepTemporaryFiles(dir);
+                    PemFiles.recoverPair(dir.resolve(PkiLayout.SERVER_CERT), dir.resolve(PkiLayout.SERVER_KEY));
                 }
             } catch (IOException e) {
                 throw new PkiException("cannot list " + layout.nodesDir(), e);

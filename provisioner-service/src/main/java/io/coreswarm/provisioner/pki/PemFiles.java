@@ -82,6 +82,53 @@ public final class PemFiles {
         }
     }
 
+    /**
+     * Replaces a certificate and its key as a unit. Both are written beside their targets first
+     * ({@code <name>.next}), then the key is renamed into place, then the certificate. A crash
+     * before the key's rename leaves the old pair (the {@code .next} files are dropped by
+     * {@link #recoverPair}); a crash between the renames leaves the new key and the new
+     * certificate still beside its target, which {@link #recoverPair} renames into place.
+     */
+    public static void writePair(Path certificateFile, X509Certificate certificate, Path keyFile, PrivateKey key) {
+        Path nextKey = next(keyFile);
+        Path nextCertificate = next(certificateFile);
+        writePrivateKey(nextKey, key);
+        writeCertificates(nextCertificate, certificate);
+        move(nextKey, keyFile);
+        move(nextCertificate, certificateFile);
+    }
+
+    /** Finishes or undoes a {@link #writePair} that a crash interrupted; does nothing after a complete one. */
+    public static void recoverPair(Path certificateFile, Path keyFile) {
+        Path nextKey = next(keyFile);
+        Path nextCertificate = next(certificateFile);
+        try {
+            if (Files.exists(nextKey)) {
+                // the swap had not begun: the old pair stands
+                Files.delete(nextKey);
+                Files.deleteIfExists(nextCertificate);
+            } else if (Files.exists(nextCertificate)) {
+                // the new key is in place: its certificate follows
+                move(nextCertificate, certificateFile);
+            }
+        } catch (IOException e) {
+            throw new PkiException("cannot recover " + certificateFile + " and " + keyFile, e);
+        }
+    }
+
+    private static Path next(Path file) {
+        return file.resolveSibling(file.getFileName() + ".next");
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(to.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new PkiException("cannot move " + from + " to " + to, e);
+        }
+    }
+
     /** The first certificate of a PEM file. */
     public static X509Certificate readCertificate(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {

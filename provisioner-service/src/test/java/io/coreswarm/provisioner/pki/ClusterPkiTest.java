@@ -44,7 +44,8 @@ class ClusterPkiTest {
             assertEquals("rwx------", mode(dir), dir.toString());
         }
         try (Stream<Path> all = Files.walk(l.root())) {
-            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(), "no temporary files left");
+            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().endsWith(".tmp")
+                    || p.getFileName().toString().endsWith(".next")).toList(), "no temporary files left");
         }
         assertEquals(List.of("core-01"), pki.nodes());
         assertEquals(List.of(), pki.check());
@@ -261,28 +262,77 @@ class ClusterPkiTest {
     }
 
     @Test
-    void anInterruptedWriteIsSweptAndAMismatchedPairReported() throws IOException {
+    void loadingFinishesAPairReplacementThatHadBegunAndUndoesOneThatHadNot() throws IOException {
+        Path root = tmp.resolve("pki");
+        ClusterPki pki = ClusterPki.create(root, "demo");
+        X509Certificate old1 = pki.issueNode("core-01", List.of("10.0.0.1")).certificate();
+        X509Certificate old2 = pki.issueNode("core-02", List.of("10.0.0.2")).certificate();
+        PkiLayout l = pki.layout();
+        CertificateAuthority ca = CertificateAuthority.of(pki.caCertificate(), PemFiles.readPrivateKey(l.caKey()),
+                java.time.Clock.systemUTC());
+        Path leftover = l.nodeDir("core-01").resolve(".server-key.pem.0123456789abcdef.tmp");
+        Files.writeString(leftover, "half a key");
+
+        // core-01: a crash between the renames (the new key in place, its certificate still beside)
+        IssuedCertificate new1 = ca.issueServer("core-01", List.of("10.0.0.11"), KeyType.EC_P256);
+        PemFiles.writePrivateKey(l.serverKey("core-01"), new1.privateKey());
+        PemFiles.writeCertificates(next(l.serverCertificate("core-01")), new1.certificate());
+        // core-02: a crash before the renames (both new files beside, the old pair in place)
+        IssuedCertificate new2 = ca.issueServer("core-02", List.of("10.0.0.12"), KeyType.EC_P256);
+        PemFiles.writePrivateKey(next(l.serverKey("core-02")), new2.privateKey());
+        PemFiles.writeCertificates(next(l.serverCertificate("core-02")), new2.certificate());
+        assertFalse(pki.check().isEmpty(), "core-01's pair does not match before recovery");
+
+        ClusterPki loaded = ClusterPki.load(root);
+        assertFalse(Files.exists(leftover), "swept at load");
+        assertEquals(new1.certificate(), PemFiles.readCertificate(l.serverCertificate("core-01")), "finished");
+        assertEquals(old2, PemFiles.readCertificate(l.serverCertificate("core-02")), "undone");
+        assertNotEquals(old1, new1.certificate());
+        assertFalse(Files.exists(next(l.serverCertificate("core-01"))));
+        assertFalse(Files.exists(next(l.serverKey("core-02"))));
+        assertFalse(Files.exists(next(l.serverCertificate("core-02"))));
+        assertEquals(List.of(), loaded.check());
+    }
+
+    @Test
+    void aRegenerationWithANewCaInterruptedAfterTheCaIsFinishedByLoadAndRegenerate() throws IOException {
+        Path root = tmp.resolve("pki");
+        ClusterPki pki = ClusterPki.create(root, "demo");
+        pki.issueNode("core-01", List.of("10.0.0.1"));
+        PkiLayout l = pki.layout();
+        // the new CA's key renamed into place, the crash before its certificate's rename
+        CertificateAuthority newCa = CertificateAuthority.generate("demo", KeyType.EC_P256, java.time.Clock.systemUTC());
+        PemFiles.writePrivateKey(l.caKey(), newCa.privateKey());
+        PemFiles.writeCertificates(next(l.caCertificate()), newCa.certificate());
+
+        ClusterPki loaded = ClusterPki.load(root);
+        assertEquals(newCa.certificate(), loaded.caCertificate());
+        assertEquals(2, loaded.check().stream().filter(p -> p.contains("not issued by this cluster's CA")).count(), loaded.check().toString());
+        loaded.regenerate(false, Map.of());
+        assertEquals(List.of(), loaded.check(), "client and nodes issued again by the CA on disk");
+    }
+
+    @Test
+    void damageByHandIsReportedAndACaKeyOfAnotherIsRefused() throws IOException {
         Path root = tmp.resolve("pki");
         ClusterPki pki = ClusterPki.create(root, "demo");
         pki.issueNode("core-01", List.of());
         pki.issueNode("core-02", List.of());
-        Path leftover = pki.layout().nodeDir("core-01").resolve(".server-key.pem.0123456789abcdef.tmp");
-        Files.writeString(leftover, "half a key");
-        // a crash after the key of core-01 and before its certificate: core-02's key stands in for the new one
         Files.copy(pki.layout().serverKey("core-02"), pki.layout().serverKey("core-01"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-
-        ClusterPki loaded = ClusterPki.load(root);
-        assertFalse(Files.exists(leftover), "swept at load");
         assertEquals(List.of(pki.layout().serverKey("core-01") + ": not the key of " + pki.layout().serverCertificate("core-01")),
-                loaded.check());
-        loaded.issueNode("core-01", loaded.hosts("core-01"));
-        assertEquals(List.of(), loaded.check(), "issuing again repairs it");
+                pki.check());
+        pki.issueNode("core-01", pki.hosts("core-01"));
+        assertEquals(List.of(), pki.check(), "issuing again repairs it");
 
         // the CA's key replaced by another: load refuses rather than issue certificates nobody trusts
         Files.copy(pki.layout().serverKey("core-02"), pki.layout().caKey(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         PkiException e = assertThrows(PkiException.class, () -> ClusterPki.load(root));
         assertTrue(e.getMessage().contains("does not belong"), e.getMessage());
+    }
+
+    private static Path next(Path file) {
+        return file.resolveSibling(file.getFileName() + ".next");
     }
 
     private static String mode(Path path) throws IOException {
