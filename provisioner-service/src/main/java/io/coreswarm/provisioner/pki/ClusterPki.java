@@ -35,7 +35,7 @@ public final class ClusterPki {
     private final PkiLayout layout;
     private final KeyType keyType;
     private final Clock clock;
-    private CertificateAuthority ca;
+    private volatile CertificateAuthority ca;
 
     private ClusterPki(PkiLayout layout, CertificateAuthority ca, KeyType keyType, Clock clock) {
         this.layout = layout;
