@@ -40,7 +40,7 @@ public class DiscoveryResource implements DiscoveryApi {
 
     @Override
     public CompletionStage<Response> getKey(String token, String key, boolean recursive, boolean wait, String waitIndex) {
-        KeyPath path = KeyPath.of(token, key);
+        KeyPath path = store.keyPath(token, key);
         long since = DiscoveryParams.waitIndex(waitIndex);
         if (!wait) {
             return CompletableFuture.completedFuture(respond(store.get(path, recursive)));
@@ -58,13 +58,14 @@ public class DiscoveryResource implements DiscoveryApi {
 
     @Override
     public Response put(String token, String key, String value, String formTtl, String queryTtl, String prevExist) {
-        KeyPath path = KeyPath.of(token, key);
-        return respond(store.set(path, value, DiscoveryParams.prevExist(prevExist), DiscoveryParams.ttl(formTtl, queryTtl)));
+        KeyPath path = store.keyPath(token, key);
+        return respond(store.set(path, value, DiscoveryParams.prevExist(prevExist),
+                DiscoveryParams.ttl(formTtl, queryTtl, store.limits().maxTtl())));
     }
 
     @Override
     public Response delete(String token, String key) {
-        return respond(store.delete(KeyPath.of(token, key)));
+        return respond(store.delete(store.keyPath(token, key)));
     }
 
     private static Response respond(Outcome outcome) {
