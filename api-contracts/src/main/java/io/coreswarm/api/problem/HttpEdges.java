@@ -1,0 +1,114 @@
+package io.coreswarm.api.problem;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The HTTP layer's edges, shared by every service, ahead of Quarkus's own routes:
+ * <ul>
+ * <li>every request body is read here, counted whether it announces its length or comes in chunks,
+ * and one above {@code coreswarm.http.max-body-bytes} is a 413 problem (Quarkus REST then reads the
+ * body from memory). Quarkus's own check of {@code quarkus.http.limits.max-body-size}, set to the
+ * same value, runs after this one and answers without a body, so it only backs this up;</li>
+ * <li>a failure of the HTTP layer itself (a status it set, or an exception that escaped every
+ * mapper, such as an unusable {@code Host} header) is answered as problem+json instead of Quarkus's
+ * error page, which names exception classes.</li>
+ * </ul>
+ * What Vert.x's HTTP/1 decoder refuses before any route runs (a request line over
+ * {@code quarkus.http.limits.max-initial-line-length}: 414; headers over
+ * {@code quarkus.http.limits.max-header-size}: 431; a request that is not HTTP: 400) is answered by
+ * Vert.x with an empty body and the connection closed: Quarkus exposes no hook for it.
+ */
+@ApplicationScoped
+public class HttpEdges {
+    /** Before Quarkus's max-body-size route (order -2) and every other route. */
+    static final int ORDER = -1000;
+    private static final Logger LOG = Logger.getLogger(HttpEdges.class);
+
+    private final long maxBodyBytes;
+    private final ObjectMapper json;
+
+    HttpEdges(@ConfigProperty(name = "coreswarm.http.max-body-bytes", defaultValue = "1048576") long maxBodyBytes,
+            ObjectMapper json) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true);
+        router.route().order(ORDER)
+                // a request without a body is left to Quarkus REST as it comes (an empty one read here
+                // would leave Quarkus REST waiting for a body that never comes)
+                .handler(rc -> {
+                    if (hasBody(rc.request())) {
+                        bodies.handle(rc);
+                    } else {
+                        rc.next();
+                    }
+                })
+                .failureHandler(this::failed);
+    }
+
+    /** As HTTP/1.1 says: a body is announced by a chunked transfer coding or a positive Content-Length. */
+    private static boolean hasBody(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            return true;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) > 0;
+        } catch (NumberFormatException e) {
+            return true; // the body handler refuses it
+        }
+    }
+
+    private void failed(RoutingContext rc) {
+        HttpServerResponse response = rc.response();
+        if (response.headWritten() || response.closed()) {
+            return;
+        }
+        int status = rc.statusCode();
+        Problem problem;
+        if (status == 413) {
+            problem = BodySizeLimit.tooLarge(maxBodyBytes);
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        } else if (rc.failure() != null && String.valueOf(rc.failure().getMessage()).contains("'Host' header")) {
+            // Vert.x could not read the Host header as host[:port]
+            problem = Problem.invalid(List.of(new Problem.Violation("Host", "must be given as a host name or address with an optional port")));
+        } else if (status >= 400 && status < 500) {
+            problem = Problem.of(status, HttpResponseStatus.valueOf(status).reasonPhrase(), "the request was refused by the HTTP layer");
+        } else {
+            String id = UUID.randomUUID().toString();
+            LOG.errorf(rc.failure(), "unexpected failure of %s %s, error id %s", rc.request().method(), rc.normalizedPath(), id);
+            problem = Problem.of(500, "Internal Server Error", "the server failed unexpectedly; its log tells more under error id " + id);
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + problem.status() + "}";
+        }
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+    }
+}
