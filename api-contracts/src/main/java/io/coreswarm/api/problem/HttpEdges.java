@@ -66,6 +66,11 @@ public class HttpEdges {
                 .failureHandler(this::failed);
     }
 
+    private static boolean isForm(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
     /** As HTTP/1.1 says: a body is announced by a chunked transfer coding or a positive Content-Length. */
     private static boolean hasBody(HttpServerRequest request) {
         String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
@@ -96,6 +101,15 @@ public class HttpEdges {
         } else if (rc.failure() != null && String.valueOf(rc.failure().getMessage()).contains("'Host' header")) {
             // Vert.x could not read the Host header as host[:port]
             problem = Problem.invalid(List.of(new Problem.Violation("Host", "must be given as a host name or address with an optional port")));
+        } else if (status == 400 && isForm(rc.request())) {
+            // Vert.x's form decoder refused a field over quarkus.http.limits.max-form-attribute-size,
+            // or more fields than it takes (256)
+            String limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.http.limits.max-form-attribute-size", String.class).orElse("2048");
+            problem = new Problem("about:blank", "Payload Too Large", 413, "the form has a field larger than " + limit
+                    + " or too many fields", null,
+                    List.of(new Problem.Violation("body", "must be a form of at most 256 fields, each at most " + limit)));
+            response.putHeader(HttpHeaders.CONNECTION, "close");
         } else if (status >= 400 && status < 500) {
             problem = Problem.of(status, HttpResponseStatus.valueOf(status).reasonPhrase(), "the request was refused by the HTTP layer");
         } else {
