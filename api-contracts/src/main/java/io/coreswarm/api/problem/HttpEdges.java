@@ -1,5 +1,6 @@
 package io.coreswarm.api.problem;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +28,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * and one above {@code coreswarm.http.max-body-bytes} is a 413 problem (Quarkus REST then reads the
  * body from memory). Quarkus's own check of {@code quarkus.http.limits.max-body-size}, set to the
  * same value, runs after this one and answers without a body, so it only backs this up;</li>
+ * <li>a body must arrive within {@code quarkus.http.read-timeout} (60 s): a 408 problem otherwise, so
+ * that a body sent a byte at a time does not hold a connection until the idle timeout;</li>
  * <li>a failure of the HTTP layer itself (a status it set, or an exception that escaped every
  * mapper, such as an unusable {@code Host} header) is answered as problem+json instead of Quarkus's
  * error page, which names exception classes.</li>
@@ -43,11 +46,14 @@ public class HttpEdges {
     private static final Logger LOG = Logger.getLogger(HttpEdges.class);
 
     private final long maxBodyBytes;
+    private final Duration readTimeout;
     private final ObjectMapper json;
 
     HttpEdges(@ConfigProperty(name = "coreswarm.http.max-body-bytes", defaultValue = "1048576") long maxBodyBytes,
+            @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s") Duration readTimeout,
             ObjectMapper json) {
         this.maxBodyBytes = maxBodyBytes;
+        this.readTimeout = readTimeout;
         this.json = json;
     }
 
@@ -58,6 +64,13 @@ public class HttpEdges {
                 // would leave Quarkus REST waiting for a body that never comes)
                 .handler(rc -> {
                     if (hasBody(rc.request())) {
+                        // a body that trickles in holds the connection no longer than quarkus.http.read-timeout
+                        long timer = rc.vertx().setTimer(Math.max(1, readTimeout.toMillis()), id -> {
+                            if (!rc.request().isEnded() && !rc.response().headWritten()) {
+                                rc.fail(408);
+                            }
+                        });
+                        rc.addEndHandler(done -> rc.vertx().cancelTimer(timer));
                         bodies.handle(rc);
                     } else {
                         rc.next();
@@ -101,6 +114,9 @@ public class HttpEdges {
         } else if (rc.failure() != null && String.valueOf(rc.failure().getMessage()).contains("'Host' header")) {
             // Vert.x could not read the Host header as host[:port]
             problem = Problem.invalid(List.of(new Problem.Violation("Host", "must be given as a host name or address with an optional port")));
+        } else if (status == 408) {
+            problem = Problem.of(408, "Request Timeout", "the body did not arrive within " + readTimeout.toSeconds() + " s");
+            response.putHeader(HttpHeaders.CONNECTION, "close");
         } else if (status == 400 && isForm(rc.request())) {
             // Vert.x's form decoder refused a field over quarkus.http.limits.max-form-attribute-size,
             // or more fields than it takes (256)
