@@ -33,11 +33,14 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>a failure of the HTTP layer itself (a status it set, or an exception that escaped every
  * mapper, such as an unusable {@code Host} header) is answered as problem+json instead of Quarkus's
  * error page, which names exception classes.</li>
+ * <li>a request line over {@code coreswarm.http.max-request-line} (4096) is a 414 problem, headers
+ * over {@code coreswarm.http.max-header-bytes} (20480) a 431 problem.</li>
  * </ul>
- * What Vert.x's HTTP/1 decoder refuses before any route runs (a request line over
- * {@code quarkus.http.limits.max-initial-line-length}: 414; headers over
- * {@code quarkus.http.limits.max-header-size}: 431; a request that is not HTTP: 400) is answered by
- * Vert.x with an empty body and the connection closed: Quarkus exposes no hook for it.
+ * What Vert.x's HTTP/1 decoder refuses before any route runs is answered by Vert.x with an empty
+ * body and the connection closed, and Quarkus exposes no hook for it: a request line over
+ * {@code quarkus.http.limits.max-initial-line-length} or headers over
+ * {@code quarkus.http.limits.max-header-size} (each service sets them four times the limits above,
+ * so that only grossly oversized requests meet the decoder), and requests that are not HTTP (400).
  */
 @ApplicationScoped
 public class HttpEdges {
@@ -49,11 +52,18 @@ public class HttpEdges {
     private final Duration readTimeout;
     private final ObjectMapper json;
 
+    private final int maxRequestLine;
+    private final int maxHeaderBytes;
+
     HttpEdges(@ConfigProperty(name = "coreswarm.http.max-body-bytes", defaultValue = "1048576") long maxBodyBytes,
             @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s") Duration readTimeout,
+            @ConfigProperty(name = "coreswarm.http.max-request-line", defaultValue = "4096") int maxRequestLine,
+            @ConfigProperty(name = "coreswarm.http.max-header-bytes", defaultValue = "20480") int maxHeaderBytes,
             ObjectMapper json) {
         this.maxBodyBytes = maxBodyBytes;
         this.readTimeout = readTimeout;
+        this.maxRequestLine = maxRequestLine;
+        this.maxHeaderBytes = maxHeaderBytes;
         this.json = json;
     }
 
@@ -63,7 +73,23 @@ public class HttpEdges {
                 // a request without a body is left to Quarkus REST as it comes (an empty one read here
                 // would leave Quarkus REST waiting for a body that never comes)
                 .handler(rc -> {
-                    if (hasBody(rc.request())) {
+                    HttpServerRequest request = rc.request();
+                    int line = request.method().name().length() + request.uri().length() + 10;
+                    if (line > maxRequestLine) {
+                        respond(rc, Problem.of(414, "URI Too Long", "the request line has " + line + " bytes; at most "
+                                + maxRequestLine + " are accepted"), true);
+                        return;
+                    }
+                    int headers = 0;
+                    for (var h : request.headers()) {
+                        headers += h.getKey().length() + h.getValue().length() + 4;
+                    }
+                    if (headers > maxHeaderBytes) {
+                        respond(rc, Problem.of(431, "Request Header Fields Too Large", "the headers have " + headers
+                                + " bytes; at most " + maxHeaderBytes + " are accepted"), true);
+                        return;
+                    }
+                    if (hasBody(request)) {
                         // a body that trickles in holds the connection no longer than quarkus.http.read-timeout
                         long timer = rc.vertx().setTimer(Math.max(1, readTimeout.toMillis()), id -> {
                             if (!rc.request().isEnded() && !rc.response().headWritten()) {
@@ -133,11 +159,19 @@ public class HttpEdges {
             LOG.errorf(rc.failure(), "unexpected failure of %s %s, error id %s", rc.request().method(), rc.normalizedPath(), id);
             problem = Problem.of(500, "Internal Server Error", "the server failed unexpectedly; its log tells more under error id " + id);
         }
+        respond(rc, problem, false);
+    }
+
+    private void respond(RoutingContext rc, Problem problem, boolean close) {
         String body;
         try {
             body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + problem.status() + "}";
+        }
+        HttpServerResponse response = rc.response();
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
         }
         response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
     }

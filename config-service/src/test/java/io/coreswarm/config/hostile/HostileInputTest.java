@@ -189,9 +189,12 @@ class HostileInputTest {
         c.add(userData("Java tag", Expect.REPORT, "#cloud-config\nhostname: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1/\"]]]]\n"));
         c.add(userData("write_files under /usr via ..", Expect.REPORT, "#cloud-config\nwrite_files:\n- path: /tmp/../usr/bin/x\n  content: a\n"));
         // --- the HTTP layer itself
-        c.add(new Case("request line of 10 KB", Expect.DECODER, () -> RawHttp.get("/v1/discovery/" + "a".repeat(10_000), "localhost")));
-        c.add(new Case("a header of 30 KB", Expect.DECODER, () -> RawHttp.send("GET /q/health/ready HTTP/1.1\r\nHost: localhost\r\nX-A: "
+        c.add(new Case("request line of 10 KB", Expect.PROBLEM, () -> RawHttp.get("/v1/discovery/" + "a".repeat(10_000), "localhost")));
+        c.add(new Case("a header of 30 KB", Expect.PROBLEM, () -> RawHttp.send("GET /q/health/ready HTTP/1.1\r\nHost: localhost\r\nX-A: "
                 + "a".repeat(30_000) + "\r\nConnection: close\r\n\r\n", null, false)));
+        c.add(new Case("request line of 20 KB", Expect.DECODER, () -> RawHttp.get("/v1/discovery/" + "a".repeat(20_000), "localhost")));
+        c.add(new Case("a header of 100 KB", Expect.DECODER, () -> RawHttp.send("GET /q/health/ready HTTP/1.1\r\nHost: localhost\r\nX-A: "
+                + "a".repeat(100_000) + "\r\nConnection: close\r\n\r\n", null, false)));
         c.add(new Case("not HTTP", Expect.DECODER, () -> RawHttp.send("\u0016\u0003\u0001\u0002\u0000\u0001\r\n\r\n", null, false)));
         c.add(new Case("wrong method", Expect.PROBLEM, () -> RawHttp.send("DELETE /v1/renderings HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null, false)));
         c.add(new Case("unknown path", Expect.PROBLEM, () -> RawHttp.get("/v1/%2e%2e/%2e%2e/etc/passwd", "localhost")));

@@ -128,12 +128,28 @@ class HttpEdgesTest {
     }
 
     @Test
-    void whatTheDecoderRefusesBeforeAnyRouteIsRefusedQuickly() throws Exception {
-        // Vert.x answers these before Quarkus sees the request: status right, body empty (see HttpEdges)
+    void anOversizedRequestLineOrHeaderIsAProblem() throws Exception {
         RawHttp.Answer longLine = RawHttp.get("/v1/discovery/" + "a".repeat(10_000), "localhost");
         assertEquals(414, longLine.status(), longLine.toString());
+        assertTrue(longLine.isProblem(), longLine.toString());
         RawHttp.Answer bigHeader = RawHttp.send("GET /q/health/ready HTTP/1.1\r\nHost: localhost\r\nX-Big: "
                 + "a".repeat(30_000) + "\r\nConnection: close\r\n\r\n", null, false);
+        assertEquals(431, bigHeader.status(), bigHeader.toString());
+        assertTrue(bigHeader.isProblem(), bigHeader.toString());
+        RawHttp.Answer manyHeaders = RawHttp.send("GET /q/health/ready HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-A: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".repeat(300)
+                + "Connection: close\r\n\r\n", null, false);
+        assertEquals(431, manyHeaders.status(), manyHeaders.toString());
+        assertTrue(manyHeaders.isProblem(), manyHeaders.toString());
+    }
+
+    @Test
+    void whatTheDecoderRefusesBeforeAnyRouteIsRefusedQuickly() throws Exception {
+        // Vert.x answers these before Quarkus sees the request: status right, body empty (see HttpEdges)
+        RawHttp.Answer longLine = RawHttp.get("/v1/discovery/" + "a".repeat(20_000), "localhost");
+        assertEquals(414, longLine.status(), longLine.toString());
+        RawHttp.Answer bigHeader = RawHttp.send("GET /q/health/ready HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "a".repeat(100_000) + "\r\nConnection: close\r\n\r\n", null, false);
         assertEquals(431, bigHeader.status(), bigHeader.toString());
         RawHttp.Answer garbage = RawHttp.send("GARBAGE\r\n\r\n", null, false);
         assertEquals(400, garbage.status(), garbage.toString());
