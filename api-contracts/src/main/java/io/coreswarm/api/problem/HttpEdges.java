@@ -97,12 +97,27 @@ public class HttpEdges {
                             }
                         });
                         rc.addEndHandler(done -> rc.vertx().cancelTimer(timer));
+                        // the body is read here, not by Quarkus REST: answer a client that waits for
+                        // leave to send it (curl does, for large bodies) unless the length is refused
+                        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))
+                                && declaredLength(request) <= maxBodyBytes) {
+                            rc.response().writeContinue();
+                        }
                         bodies.handle(rc);
                     } else {
                         rc.next();
                     }
                 })
                 .failureHandler(this::failed);
+    }
+
+    /** The Content-Length, or -1 when there is none (chunked) or it is not a number. */
+    private static long declaredLength(HttpServerRequest request) {
+        try {
+            return Long.parseLong(String.valueOf(request.getHeader(HttpHeaders.CONTENT_LENGTH)).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static boolean isForm(HttpServerRequest request) {

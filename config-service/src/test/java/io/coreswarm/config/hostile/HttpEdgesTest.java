@@ -57,6 +57,27 @@ class HttpEdgesTest {
     }
 
     @Test
+    void aClientThatExpects100ContinueGetsItAndThenItsAnswer() throws Exception {
+        byte[] body = "#cloud-config\nhostname: a\n".getBytes(StandardCharsets.US_ASCII);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /v1/validations/cloud-config HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: text/plain\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] interim = new byte[25];
+            int n = socket.getInputStream().read(interim);
+            assertTrue(new String(interim, 0, n, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 100"), "100 Continue first");
+            socket.getOutputStream().write(body);
+            String rest = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(rest.contains("200 OK") && rest.contains("\"valid\":true"), rest);
+        }
+        RawHttp.Answer refused = RawHttp.send("POST /v1/validations/cloud-config HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: text/plain\r\nContent-Length: 10000000\r\nExpect: 100-continue\r\n\r\n", null, false);
+        assertEquals(413, refused.status(), "refused before the body is sent: " + refused);
+        assertTrue(refused.isProblem(), refused.toString());
+    }
+
+    @Test
     void aChunkedJsonRequestUnderTheCapWorksAsAnyOther() throws Exception {
         RawHttp.Answer a = RawHttp.post("/v1/renderings", "application/json",
                 "{\"spec\":{\"name\":\"chunky\",\"nodes\":1}}".getBytes(StandardCharsets.UTF_8), true);
