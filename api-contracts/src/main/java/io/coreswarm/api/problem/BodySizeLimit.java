@@ -8,9 +8,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses a body larger than {@code coreswarm.http.max-body-bytes} with a 413 problem before it
- * is read. (The HTTP layer's own, higher {@code quarkus.http.limits.max-body-size} still stops
- * chunked bodies that announce no length, but answers those without a problem document.)
+ * Refuses a body that announces more than {@code coreswarm.http.max-body-bytes} with a 413 problem
+ * before it is read. {@link HttpEdges} counts every body (chunked ones too) before this runs; this
+ * filter stays as a second line for a request that reaches Quarkus REST some other way.
  */
 @Provider
 @PreMatching
@@ -21,9 +21,13 @@ public class BodySizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            throw new ProblemException(new Problem("about:blank", "Payload Too Large", 413,
-                    "the body has " + request.getLength() + " bytes; at most " + maxBytes + " are accepted",
-                    null, java.util.List.of(new Problem.Violation("body", "must be at most " + maxBytes + " bytes"))));
+            throw new ProblemException(tooLarge(maxBytes));
         }
+    }
+
+    /** The 413 problem of a body above {@code maxBytes}. */
+    static Problem tooLarge(long maxBytes) {
+        return new Problem("about:blank", "Payload Too Large", 413, "the body is larger than " + maxBytes + " bytes",
+                null, java.util.List.of(new Problem.Violation("body", "must be at most " + maxBytes + " bytes")));
     }
 }

@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -117,12 +120,63 @@ public final class ProblemMappers {
                         .collect(Collectors.joining(", "));
                 return new Problem.Violation(path(f), "must be one of " + allowed);
             }
+            if (e instanceof JsonMappingException && e.getCause() instanceof StreamReadException parse) {
+                e = parse; // a parse error met while binding: where it is in the text is what helps
+            }
+            String message = String.valueOf(e.getOriginalMessage());
+            if (e instanceof MismatchedInputException && message.startsWith("Trailing token")) {
+                return new Problem.Violation("body", "must be one JSON document with nothing after it");
+            }
             if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
                 return new Problem.Violation(path(m), "must be " + describe(m.getTargetType()));
             }
+            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                return new Problem.Violation(path(m), "cannot be read: " + clean(message));
+            }
             var loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            return new Problem.Violation("body", "must be well-formed JSON" + where + ": " + e.getOriginalMessage());
+            JsonParser parser = e instanceof StreamReadException s ? s.getProcessor() : null;
+            var duplicate = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(message);
+            if (parser != null && duplicate.lookingAt()) {
+                String name = duplicate.group(1);
+                String at = path(parser.getParsingContext());
+                String field = at.equals(name) || at.endsWith("." + name) ? at : at.isEmpty() ? name : at + "." + name;
+                return new Problem.Violation(field, "must be given once; the document gives it twice");
+            }
+            // a number out of its type's range is named by its field; any other syntax error by its place
+            String field = parser != null && e instanceof com.fasterxml.jackson.core.exc.InputCoercionException
+                    ? path(parser.getParsingContext()) : "";
+            field = field.isEmpty() ? "body" : field;
+            return new Problem.Violation(field, "must be well-formed JSON" + where + ": " + clean(message));
+        }
+
+        /**
+         * Jackson's message without what belongs to the implementation: qualified class names,
+         * the feature or constraint that caught it, anything after the first line.
+         */
+        static String clean(String message) {
+            String m = message.lines().findFirst().orElse("").trim();
+            m = m.replaceAll("\\(start marker at \\[Source:[^;\\]]*; line: (\\d+), column: (\\d+)\\]\\)", "(opened at line $1, column $2)")
+                    .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                    .replaceAll("\\s*\\((bound as|from) `[^`]*`\\)", "")
+                    .replaceAll(",? ?(from|as per) `[^`]*`", "")
+                    .replaceAll("`[A-Za-z_$][\\w$]*(\\.[\\w$]+)+`", "the value")
+                    .replaceAll("\\b([a-z_][\\w]*\\.)+[A-Z][\\w$]*", "the value");
+            return m.isEmpty() ? "cannot be read" : m;
+        }
+
+        /** Where the parser stood: {@code spec.nodes}, {@code spec.labels.k}, empty at the top. */
+        private static String path(JsonStreamContext at) {
+            List<String> parts = new ArrayList<>();
+            for (JsonStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
+                if (c.inObject() && c.getCurrentName() != null) {
+                    parts.add(0, "." + c.getCurrentName());
+                } else if (c.inArray()) {
+                    parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+                }
+            }
+            String path = String.join("", parts);
+            return path.startsWith(".") ? path.substring(1) : path;
         }
 
         private static String path(JsonMappingException e) {
@@ -141,8 +195,15 @@ public final class ProblemMappers {
         }
 
         private static String describe(Class<?> type) {
-            if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            if (type == int.class || type == long.class || type == short.class || type == Integer.class
+                    || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
+                return "an integer";
+            }
+            if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
                 return "a number";
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return "true or false";
             }
             if (type == String.class) {
                 return "a string";
@@ -170,18 +231,19 @@ public final class ProblemMappers {
                 return r;
             }
             int status = r.getStatus();
-            return respond(Problem.of(status, r.getStatusInfo().getReasonPhrase(), e.getMessage()));
+            return respond(Problem.of(status, r.getStatusInfo().getReasonPhrase(), JsonMapper.clean(String.valueOf(e.getMessage()))));
         }
     }
 
-    /** Anything unforeseen: logged in full here, answered without internals. */
+    /** Anything unforeseen: logged in full here under an error id, answered without internals. */
     @Provider
     public static class UnexpectedMapper implements ExceptionMapper<Exception> {
         @Override
         public Response toResponse(Exception e) {
-            LOG.error("unexpected failure", e);
+            String id = java.util.UUID.randomUUID().toString();
+            LOG.errorf(e, "unexpected failure, error id %s", id);
             return respond(Problem.of(500, "Internal Server Error",
-                    "the server failed unexpectedly (" + e.getClass().getSimpleName() + "); see its log"));
+                    "the server failed unexpectedly; its log tells more under error id " + id));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.coreswarm.config.discovery;
 
 import java.util.List;
 
+import io.coreswarm.api.discovery.EtcdNode;
 import io.coreswarm.api.discovery.EtcdResponse;
 
 /**
@@ -11,6 +12,15 @@ import io.coreswarm.api.discovery.EtcdResponse;
  * @param index the global index the write was given (its node's modifiedIndex)
  */
 public record Change(long index, KeyPath path, EtcdResponse response) {
+
+    /** Characters of the nodes it carries plus a fixed overhead: what keeping it costs, roughly. */
+    long estimatedBytes() {
+        return TokenSpace.ENTRY_OVERHEAD + estimate(response.node()) + estimate(response.prevNode());
+    }
+
+    private static long estimate(EtcdNode node) {
+        return node == null ? 0 : TokenSpace.ENTRY_OVERHEAD + node.key().length() + (node.value() == null ? 0 : node.value().length());
+    }
 
     /**
      * Whether a watcher of {@code watched} sees this change: a change to the key itself, or with

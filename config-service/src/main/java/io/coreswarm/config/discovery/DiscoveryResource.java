@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.coreswarm.api.discovery.DiscoveryApi;
+import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -21,6 +22,10 @@ public class DiscoveryResource implements DiscoveryApi {
 
     @Context
     UriInfo uri;
+
+    /** The request as it arrived: its raw path still has the dot segments the router resolved away. */
+    @Context
+    HttpServerRequest request;
 
     DiscoveryResource(DiscoveryService discovery, DiscoveryStore store, DiscoveryConfig config) {
         this.discovery = discovery;
@@ -40,7 +45,7 @@ public class DiscoveryResource implements DiscoveryApi {
 
     @Override
     public CompletionStage<Response> getKey(String token, String key, boolean recursive, boolean wait, String waitIndex) {
-        KeyPath path = KeyPath.of(token, key);
+        KeyPath path = keyPath(token, key);
         long since = DiscoveryParams.waitIndex(waitIndex);
         if (!wait) {
             return CompletableFuture.completedFuture(respond(store.get(path, recursive)));
@@ -58,13 +63,32 @@ public class DiscoveryResource implements DiscoveryApi {
 
     @Override
     public Response put(String token, String key, String value, String formTtl, String queryTtl, String prevExist) {
-        KeyPath path = KeyPath.of(token, key);
-        return respond(store.set(path, value, DiscoveryParams.prevExist(prevExist), DiscoveryParams.ttl(formTtl, queryTtl)));
+        KeyPath path = keyPath(token, key);
+        return respond(store.set(path, value, DiscoveryParams.prevExist(prevExist),
+                DiscoveryParams.ttl(formTtl, queryTtl, store.limits().maxTtl())));
     }
 
     @Override
     public Response delete(String token, String key) {
-        return respond(store.delete(KeyPath.of(token, key)));
+        return respond(store.delete(keyPath(token, key)));
+    }
+
+    /**
+     * The key, checked: {@code a/%2E%2E/b} reaches here as {@code b} once the router has resolved
+     * the dot segments, so the raw path is checked for them too.
+     */
+    private KeyPath keyPath(String token, String key) {
+        String raw = request == null ? null : request.path();
+        if (raw != null) {
+            for (String segment : raw.split("/")) {
+                String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+                if (decoded.equals(".") || decoded.equals("..") || segment.toLowerCase(java.util.Locale.ROOT).contains("%2f")) {
+                    throw io.coreswarm.api.problem.ProblemException.invalid("key",
+                            "must not contain '.' or '..' segments or encoded slashes");
+                }
+            }
+        }
+        return store.keyPath(token, key);
     }
 
     private static Response respond(Outcome outcome) {

@@ -2,7 +2,8 @@ package io.coreswarm.config.discovery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,33 +12,71 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 /**
- * Every token's keys, in memory: a restart forgets them, and tokens are never evicted. That is
- * enough for now because a token only matters while its cluster bootstraps (minutes), and
- * coreswarm mints one per cluster. One lock serialises all calls: discovery traffic is a handful
- * of requests per member, and a single lock keeps the global index and the watchers consistent.
+ * Every token's keys, in memory: a restart forgets them. A token only matters while its cluster
+ * bootstraps (minutes), so what one caller can make it hold is bounded ({@link DiscoveryLimits}):
+ * at the token or memory cap the least recently used token that is idle (untouched for a while,
+ * no poll waiting on it) is evicted, and when none is, the request is refused with 429. One lock
+ * serialises all calls: discovery traffic is a handful of requests per member, and a single lock
+ * keeps the global index, the watchers and the byte count consistent.
  */
 @ApplicationScoped
 public class DiscoveryStore {
-    private final Map<String, TokenSpace> tokens = new HashMap<>();
+    private static final Logger LOG = Logger.getLogger(DiscoveryStore.class);
+
+    /** In access order: the first entries are the least recently used. */
+    private final Map<String, TokenSpace> tokens = new LinkedHashMap<>(16, 0.75f, true);
     private final GlobalIndex index = new GlobalIndex();
     private final Clock clock;
+    private final DiscoveryLimits limits;
+    private long totalBytes;
 
     @Inject
+    DiscoveryStore(DiscoveryConfig config) {
+        this(Clock.systemUTC(), DiscoveryLimits.of(config.limits()));
+    }
+
     public DiscoveryStore() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), DiscoveryLimits.DEFAULTS);
     }
 
     DiscoveryStore(Clock clock) {
-        this.clock = clock;
+        this(clock, DiscoveryLimits.DEFAULTS);
     }
 
-    /** Creates a token holding {@code _config/size}; false if the token exists already. */
+    DiscoveryStore(Clock clock, DiscoveryLimits limits) {
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    public DiscoveryLimits limits() {
+        return limits;
+    }
+
+    /** A key of a token, checked against the limits (a 400 problem naming {@code key} otherwise). */
+    public KeyPath keyPath(String token, String key) {
+        return KeyPath.of(token, key, limits);
+    }
+
+    /**
+     * Creates a token holding {@code _config/size}; false if the token exists already. At the token
+     * or memory cap an idle token is evicted first, or the call refused with a 429 problem.
+     */
     public synchronized boolean createToken(String token, int size) {
         if (tokens.containsKey(token)) {
             return false;
         }
-        tokens.put(token, new TokenSpace(token, size, index, clock));
+        while (tokens.size() >= limits.maxTokens()) {
+            if (!evictIdle(null)) {
+                throw DiscoveryProblems.storeFull(limits.maxTokens() + " tokens");
+            }
+        }
+        ensureRoom(1024, null);
+        TokenSpace space = new TokenSpace(token, size, index, clock, limits);
+        tokens.put(token, space);
+        totalBytes += space.bytes();
         return true;
     }
 
@@ -47,7 +86,12 @@ public class DiscoveryStore {
 
     /** @see TokenSpace#set */
     public Outcome set(KeyPath path, String value, Boolean prevExist, Duration ttl) {
-        return inToken(path, space -> space.set(path, value, prevExist, ttl));
+        // the key, its directories and two copies in the history, roughly
+        long growth = 4 * (TokenSpace.ENTRY_OVERHEAD + path.etcdKey().length() + (value == null ? 0 : value.length()));
+        return inToken(path, space -> {
+            ensureRoom(growth, path.token());
+            return space.set(path, value, prevExist, ttl);
+        });
     }
 
     public Outcome delete(KeyPath path) {
@@ -63,6 +107,39 @@ public class DiscoveryStore {
         return index.current();
     }
 
+    public synchronized int tokenCount() {
+        return tokens.size();
+    }
+
+    /** The estimated memory of every token's keys and history. */
+    public synchronized long totalBytes() {
+        return totalBytes;
+    }
+
+    /** Makes room for {@code growth} more bytes by evicting idle tokens other than {@code keep}, or refuses. */
+    private void ensureRoom(long growth, String keep) {
+        while (totalBytes + growth > limits.maxTotalBytes()) {
+            if (!evictIdle(keep)) {
+                throw DiscoveryProblems.storeFull("about " + limits.maxTotalBytes() / (1024 * 1024) + " MiB of keys");
+            }
+        }
+    }
+
+    /** Evicts the least recently used idle token (never {@code keep}); false when none is idle. */
+    private boolean evictIdle(String keep) {
+        for (Iterator<Map.Entry<String, TokenSpace>> it = tokens.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, TokenSpace> e = it.next();
+            if (!e.getKey().equals(keep) && e.getValue().idleFor(limits.idleBeforeEviction())) {
+                it.remove();
+                totalBytes -= e.getValue().bytes();
+                // the token itself is a secret of its cluster: never logged
+                LOG.infof("evicted the least recently used idle discovery token; %d kept", tokens.size());
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Runs {@code call} under the lock, then wakes the waiters it satisfied outside it, so their
      * responses are not written while other callers wait for the lock.
@@ -75,9 +152,12 @@ public class DiscoveryStore {
                 if (space == null) {
                     throw EtcdException.keyNotFound(path.etcdKey(), index.current());
                 }
+                space.touch();
+                long before = space.bytes();
                 try {
                     return call.apply(space);
                 } finally {
+                    totalBytes += space.bytes() - before;
                     // a call that fails may still have expired keys, and their watchers must hear of it
                     wake = space.takeDeliveries();
                 }

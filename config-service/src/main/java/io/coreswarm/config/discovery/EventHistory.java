@@ -13,15 +13,26 @@ import java.util.Optional;
  */
 final class EventHistory {
     static final int LIMIT = 1000;
+    /** Estimated bytes kept, whatever the count: 1000 changes of large values would be megabytes per token. */
+    static final long MAX_BYTES = 512 * 1024;
 
     private final Deque<Change> changes = new ArrayDeque<>();
     private long lastDropped;
+    private long bytes;
 
     void add(Change change) {
         changes.addLast(change);
-        if (changes.size() > LIMIT) {
-            lastDropped = changes.removeFirst().index();
+        bytes += change.estimatedBytes();
+        while (changes.size() > LIMIT || bytes > MAX_BYTES && changes.size() > 1) {
+            Change dropped = changes.removeFirst();
+            bytes -= dropped.estimatedBytes();
+            lastDropped = dropped.index();
         }
+    }
+
+    /** The estimated memory of the changes kept. */
+    long bytes() {
+        return bytes;
     }
 
     /**

@@ -15,16 +15,35 @@ public record KeyPath(String token, List<String> segments) {
         segments = List.copyOf(segments);
     }
 
-    /** Parses the {@code key} path parameter; empty segments ({@code a//b}, a trailing slash) are ignored. */
+    /** Parses the {@code key} path parameter within the default limits. */
     public static KeyPath of(String token, String key) {
+        return of(token, key, DiscoveryLimits.DEFAULTS);
+    }
+
+    /**
+     * Parses the {@code key} path parameter; empty segments ({@code a//b}, a trailing slash) are
+     * ignored. A key deeper or longer than {@code limits} allow, or with control characters, is a
+     * 400 problem naming {@code key}: a 1200-level key once made a recursive read fail half-written.
+     */
+    public static KeyPath of(String token, String key, DiscoveryLimits limits) {
+        String raw = key == null ? "" : key;
+        if (raw.length() > limits.maxKeyLength()) {
+            throw ProblemException.invalid("key", "must be at most " + limits.maxKeyLength() + " characters");
+        }
+        if (raw.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalid("key", "must not contain control characters");
+        }
         List<String> segments = new ArrayList<>();
-        for (String s : (key == null ? "" : key).split("/")) {
+        for (String s : raw.split("/")) {
             if (s.equals(".") || s.equals("..")) {
                 throw ProblemException.invalid("key", "must not contain '.' or '..' segments");
             }
             if (!s.isEmpty()) {
                 segments.add(s);
             }
+        }
+        if (segments.size() > limits.maxKeyDepth()) {
+            throw ProblemException.invalid("key", "must have at most " + limits.maxKeyDepth() + " segments below the token");
         }
         return new KeyPath(token, segments);
     }

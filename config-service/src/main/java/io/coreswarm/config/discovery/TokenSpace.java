@@ -20,20 +20,50 @@ import io.coreswarm.api.discovery.EtcdResponse;
 final class TokenSpace {
     static final String CONFIG = "_config";
     static final String SIZE = "size";
+    /** What an entry (a node, a change) costs beyond its characters, roughly: objects, references, indexes. */
+    static final long ENTRY_OVERHEAD = 64;
 
     private final KeyNode root;
     private final GlobalIndex index;
     private final Clock clock;
+    private final DiscoveryLimits limits;
+    /** Keys and directories below the root. */
+    private int nodes;
+    /** Estimated memory of the tree (not its history). */
+    private long treeBytes;
+    private Instant lastUsed;
     private final EventHistory history = new EventHistory();
     private final List<Waiter> waiters = new ArrayList<>();
     private final List<Runnable> deliveries = new ArrayList<>();
 
     /** A new token: its directory, then {@code _config/size} as the public service wrote it. */
-    TokenSpace(String token, int size, GlobalIndex index, Clock clock) {
+    TokenSpace(String token, int size, GlobalIndex index, Clock clock, DiscoveryLimits limits) {
         this.index = index;
         this.clock = clock;
+        this.limits = limits;
+        this.lastUsed = clock.instant();
         this.root = KeyNode.directory(KeyPath.root(token), index.next());
+        this.treeBytes = cost(root);
         set(KeyPath.root(token).child(CONFIG).child(SIZE), Integer.toString(size), null, null);
+    }
+
+    /** Estimated memory of the token: its tree and its kept history. */
+    long bytes() {
+        return treeBytes + history.bytes();
+    }
+
+    void touch() {
+        lastUsed = clock.instant();
+    }
+
+    /** No poll waits on it and nobody touched it for {@code idle}: it may be evicted. */
+    boolean idleFor(Duration idle) {
+        waiters.removeIf(w -> w.future().isDone());
+        return waiters.isEmpty() && !clock.instant().isBefore(lastUsed.plus(idle));
+    }
+
+    private static long cost(KeyNode node) {
+        return ENTRY_OVERHEAD + node.path.etcdKey().length() + (node.value == null ? 0 : node.value.length());
     }
 
     Outcome get(KeyPath path, boolean recursive) {
@@ -52,6 +82,9 @@ final class TokenSpace {
      * @param ttl null for a key that never expires
      */
     Outcome set(KeyPath path, String value, Boolean prevExist, Duration ttl) {
+        if (value != null && value.length() > limits.maxValueLength()) {
+            throw DiscoveryProblems.valueTooLong(value.length(), limits.maxValueLength());
+        }
         Instant now = expire();
         KeyNode existing = find(path);
         if (path.isRoot() || existing != null && existing.isDirectory()) {
@@ -64,6 +97,9 @@ final class TokenSpace {
             throw EtcdException.keyNotFound(path.etcdKey(), index.current());
         }
         requireDirectoriesAbove(path);
+        if (existing == null && nodes + missingNodes(path) > limits.maxKeysPerToken()) {
+            throw DiscoveryProblems.tokenFull(limits.maxKeysPerToken());
+        }
 
         long at = index.next();
         KeyNode node;
@@ -71,10 +107,14 @@ final class TokenSpace {
         if (existing == null) {
             node = KeyNode.key(path, value == null ? "" : value, at);
             directoryFor(path, at).children.put(path.name(), node);
+            nodes++;
+            treeBytes += cost(node);
         } else {
             prev = existing.view(now);
             node = existing;
+            treeBytes -= cost(node);
             node.value = value == null ? "" : value;
+            treeBytes += cost(node);
             node.modifiedIndex = at;
         }
         node.expiresAt = ttl == null ? null : now.plus(ttl);
@@ -111,6 +151,9 @@ final class TokenSpace {
             }
         }
         waiters.removeIf(w -> w.future().isDone()); // polls that timed out
+        if (waiters.size() >= limits.maxWaitersPerToken()) {
+            throw DiscoveryProblems.tooManyWaiters(limits.maxWaitersPerToken());
+        }
         Waiter waiter = new Waiter(path, recursive, sinceIndex, new CompletableFuture<>());
         waiters.add(waiter);
         return waiter.future();
@@ -139,6 +182,8 @@ final class TokenSpace {
     private EtcdResponse remove(KeyNode node, String action, Instant now) {
         KeyPath path = node.path;
         directoryFor(path, index.current()).children.remove(path.name());
+        nodes--;
+        treeBytes -= cost(node);
         long at = index.next();
         EtcdNode gone = new EtcdNode(path.etcdKey(), null, null, null, node.createdIndex, at, null, null);
         EtcdResponse response = new EtcdResponse(action, gone, node.view(now));
@@ -204,9 +249,28 @@ final class TokenSpace {
         KeyPath walked = KeyPath.root(path.token());
         for (String name : path.segments().subList(0, path.segments().size() - 1)) {
             walked = walked.child(name);
-            KeyPath here = walked;
-            dir = dir.children.computeIfAbsent(name, n -> KeyNode.directory(here, at));
+            KeyNode next = dir.children.get(name);
+            if (next == null) {
+                next = KeyNode.directory(walked, at);
+                dir.children.put(name, next);
+                nodes++;
+                treeBytes += cost(next);
+            }
+            dir = next;
         }
         return dir;
+    }
+
+    /** How many nodes writing {@code path} creates: the key and every directory missing above it. */
+    private int missingNodes(KeyPath path) {
+        KeyNode node = root;
+        List<String> segments = path.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            node = node.isDirectory() ? node.children.get(segments.get(i)) : null;
+            if (node == null) {
+                return segments.size() - i;
+            }
+        }
+        return 0;
     }
 }

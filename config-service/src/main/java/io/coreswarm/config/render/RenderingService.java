@@ -30,14 +30,15 @@ public class RenderingService {
 
     /**
      * @param serviceUri how the caller reached this service; a discovery URL minted here (once per
-     *                   rendering; coreos-vagrant fetched one on every {@code vagrant up}) lives under it
+     *                   rendering; coreos-vagrant fetched one on every {@code vagrant up}) lives under it,
+     *                   once {@link DiscoveryService} has checked its host (never a hostile Host header)
      */
     public Rendering render(RenderingRequest request, URI serviceUri) {
         var spec = request.spec();
         Subnet subnet = request.subnet() != null ? Subnet.parse(request.subnet())
                 : spec.target() == Target.LOCAL ? Subnet.derivedFrom(spec.name()) : Subnet.COREOS_VAGRANT;
         String discoveryUrl = request.discoveryUrl() != null ? request.discoveryUrl()
-                : discovery.newTokenUrl(spec.nodes(), reachableFromNodes(serviceUri, spec.target(), subnet));
+                : discovery.newTokenUrl(spec.nodes(), serviceUri, checked -> reachableFromNodes(checked, spec.target(), subnet));
         RenderContext context = new RenderContext(spec, discoveryUrl, subnet);
         List<Rendering.NodeAddress> nodes = IntStream.rangeClosed(1, spec.nodes())
                 .mapToObj(i -> new Rendering.NodeAddress(ClusterSpec.nodeName(i), context.nodeAddress(i))).toList();

@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -21,26 +25,46 @@ final class WriteFilesCheck implements CloudConfigRule {
     @Override
     public void check(MappingNode document, Findings findings) {
         List<Node> files = YamlMappings.items(YamlMappings.child(document, "write_files"));
+        DecodeBudget budget = new DecodeBudget();
+        // a content aliased by many entries (YAML's *name) is one node: decoded once, judged alike
+        Map<ScalarNode, Map<String, Optional<String>>> decoded = new IdentityHashMap<>();
+        boolean spent = false;
         for (int i = 0; i < files.size(); i++) {
             KeyPath file = KeyPath.ROOT.key("write_files").index(i);
-            checkContent(files.get(i), file, findings);
+            if (!spent) {
+                spent = !checkContent(files.get(i), file, findings, budget, decoded);
+            }
             checkPath(files.get(i), file, findings);
         }
     }
 
-    private static void checkContent(Node file, KeyPath at, Findings findings) {
+    /** False when the budget ran out here (a finding says so, and later contents go unchecked). */
+    private static boolean checkContent(Node file, KeyPath at, Findings findings, DecodeBudget budget,
+            Map<ScalarNode, Map<String, Optional<String>>> decoded) {
         var encoding = YamlMappings.scalar(file, "encoding").map(ScalarNode::getValue).orElse("");
         var content = YamlMappings.scalar(file, "content");
         // an encoding outside the allowed set is already an error of its own (SchemaCheck)
         if (encoding.isEmpty() || content.isEmpty() || !CloudConfigSchema.FILE_ENCODINGS.admit(encoding)) {
-            return;
+            return true;
         }
-        try {
-            ContentDecoder.decode(bytesOf(content.get()), encoding);
-        } catch (IOException e) {
-            findings.error(content.get(), at.key("content"),
-                    "content cannot be decoded as " + Findings.quote(encoding) + ": " + e.getMessage());
+        Map<String, Optional<String>> byEncoding = decoded.computeIfAbsent(content.get(), c -> new HashMap<>());
+        Optional<String> failure = byEncoding.get(encoding);
+        if (failure == null) {
+            try {
+                ContentDecoder.decode(bytesOf(content.get()), encoding, budget);
+                failure = Optional.empty();
+            } catch (IOException e) {
+                failure = Optional.of(e.getMessage());
+            } catch (DecodeBudget.Spent e) {
+                findings.error(content.get(), at.key("content"), "this and later contents were not checked: the document is"
+                        + " too costly to decode (" + e.getMessage() + ")");
+                return false;
+            }
+            byEncoding.put(encoding, failure);
         }
+        failure.ifPresent(why -> findings.error(content.get(), at.key("content"),
+                "content cannot be decoded as " + Findings.quote(encoding) + ": " + why));
+        return true;
     }
 
     /** The bytes Go's YAML decoder would put in the string: a {@code !!binary} scalar is decoded first. */

@@ -52,7 +52,7 @@ class DiscoveryResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "abc", "0", "100", "-1", "2.5", " " })
+    @ValueSource(strings = { "abc", "0", "100", "-1", "2.5", " ", "３", "+3", "99999999999999999999" })
     void aBadSizeIsAProblemNamingSize(String size) {
         given().queryParam("size", size).get("/v1/discovery/new")
                 .then().statusCode(400)
@@ -183,5 +183,63 @@ class DiscoveryResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("waitIndex"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "10000000000000000", "100000000000000000", "604801", "0", "-5", "３０", "1e3", "99999999999999999999" })
+    void aTtlOutsideOneWeekIsAProblemNamingTtlAndItsBoundAndStoresNothing(String ttl) {
+        String root = "/v1/discovery/" + mint(3);
+        long before = etcdIndex(given().get(root));
+        given().contentType(ContentType.URLENC).formParam("value", "a").formParam("ttl", ttl).put(root + "/m")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("ttl"))
+                .body("violations[0].rule", equalTo("must be a positive integer of seconds, at most 604800"));
+        given().contentType(ContentType.URLENC).formParam("value", "a").queryParam("ttl", ttl).put(root + "/m")
+                .then().statusCode(400).body("violations[0].field", equalTo("ttl"));
+        // the token is not poisoned: nothing was stored, and it still answers
+        given().get(root + "/m").then().statusCode(404).body("errorCode", equalTo(100));
+        Response after = given().get(root);
+        after.then().statusCode(200);
+        assertEquals(before, etcdIndex(after));
+        given().contentType(ContentType.URLENC).formParam("value", "a").formParam("ttl", "604800").put(root + "/m")
+                .then().statusCode(201).body("node.ttl", equalTo(604800));
+    }
+
+    @Test
+    void aDeepKeyIsRefusedForEveryMethodAndARecursiveReadStaysWhole() {
+        String root = "/v1/discovery/" + mint(3);
+        String deep = String.join("/", java.util.Collections.nCopies(1200, "a"));
+        given().contentType(ContentType.URLENC).formParam("value", "x").put(root + "/" + deep)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("key"))
+                .body("violations[0].rule", equalTo("must be at most 512 characters"));
+        given().contentType(ContentType.URLENC).formParam("value", "x")
+                .put(root + "/" + String.join("/", java.util.Collections.nCopies(17, "a")))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("key"))
+                .body("violations[0].rule", equalTo("must have at most 16 segments below the token"));
+        given().get(root + "/" + deep).then().statusCode(400).body("violations[0].field", equalTo("key"));
+        given().delete(root + "/" + deep).then().statusCode(400).body("violations[0].field", equalTo("key"));
+
+        String deepest = String.join("/", java.util.Collections.nCopies(16, "a"));
+        given().contentType(ContentType.URLENC).formParam("value", "x").put(root + "/" + deepest).then().statusCode(201);
+        given().queryParam("recursive", "true").get(root).then().statusCode(200)
+                .body("node.nodes[0].nodes[0].nodes[0].key", equalTo("/" + root.substring(root.lastIndexOf('/') + 1) + "/a/a/a"));
+    }
+
+    @Test
+    void aLongValueIs413AndAFullTokenIs409AsProblems() {
+        String root = "/v1/discovery/" + mint(3);
+        given().contentType(ContentType.URLENC).formParam("value", "v".repeat(4097)).put(root + "/m")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("value"))
+                .body("violations[0].rule", equalTo("must be at most 4096 characters"));
+        for (int i = 0; i < 254; i++) {
+            given().contentType(ContentType.URLENC).formParam("value", "x").put(root + "/m" + i).then().statusCode(201);
+        }
+        given().contentType(ContentType.URLENC).formParam("value", "x").put(root + "/one-more")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("key"));
+        given().queryParam("recursive", "true").get(root).then().statusCode(200).body("node.nodes", hasSize(254));
     }
 }

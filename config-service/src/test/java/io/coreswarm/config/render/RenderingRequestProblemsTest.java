@@ -22,7 +22,7 @@ class RenderingRequestProblemsTest {
             "name":"demo; rm -rf /"                | spec.name       | lowercase DNS label
             "name":"demo","nodes":0                | spec.nodes      | at least 1
             "name":"demo","nodes":100              | spec.nodes      | at most 99
-            "name":"demo","nodes":"five"           | spec.nodes      | must be a number
+            "name":"demo","nodes":"five"           | spec.nodes      | must be an integer
             "name":"demo","memory":128             | spec.memory     | at least 256
             "name":"demo","cpus":64                | spec.cpus       | at most 32
             "name":"demo","channel":"edge"         | spec.channel    | must be one of alpha, beta, stable, lts

@@ -140,4 +140,62 @@ class HostileUserDataValidationTest {
 
         assertEquals(List.of(), report.findings());
     }
+
+    /** 16 MiB of zeros, gzipped and base64-encoded: about 22 KB of text. */
+    static String gzipBomb(int mib) throws java.io.IOException {
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(packed)) {
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < mib; i++) {
+                gz.write(zeros);
+            }
+        }
+        return java.util.Base64.getEncoder().encodeToString(packed.toByteArray());
+    }
+
+    /** The case: write_files entries that alias one gzip bomb (once 58 s of CPU). */
+    static String aliasedGzipBombs(int entries) throws java.io.IOException {
+        StringBuilder doc = new StringBuilder("#cloud-config\nbomb: &bomb ").append(gzipBomb(16)).append("\nwrite_files:\n");
+        for (int i = 0; i < entries; i++) {
+            doc.append("- {path: /tmp/f").append(i).append(", encoding: gzip+base64, content: *bomb}\n");
+        }
+        return doc.toString();
+    }
+
+    @Test
+    void writeFilesAliasingOneGzipBombAreDecodedOnceAndQuickly() throws Exception {
+        String doc = aliasedGzipBombs(1000);
+        assertTrue(doc.length() > 60_000 && doc.length() < 262_144, "size " + doc.length());
+        long start = System.nanoTime();
+        ValidationReport report = validate(doc);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 2000, "took " + millis + " ms");
+        // the bomb decodes (it is valid gzip of zeros): nothing is wrong with it but its key
+        assertTrue(report.findings().stream().noneMatch(f -> f.message().contains("decoded")), report::toString);
+    }
+
+    @Test
+    void manyDistinctBombsSpendTheDocumentsBudgetAndSaySo() throws Exception {
+        StringBuilder doc = new StringBuilder("#cloud-config\nwrite_files:\n");
+        for (int i = 0; i < 8; i++) {
+            // distinct texts (a different size each), so that no alias or cache helps
+            doc.append("- path: /tmp/f").append(i).append("\n  encoding: gzip+base64\n  content: ").append(gzipBomb(15 + i % 2)).append("\n");
+        }
+        long start = System.nanoTime();
+        ValidationReport report = validate(doc.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 2000, "took " + millis + " ms");
+        assertFalse(report.valid());
+        List<Finding> spent = report.findings().stream().filter(f -> f.message().contains("too costly to decode")).toList();
+        assertEquals(1, spent.size(), report::toString);
+        assertEquals("write_files[2].content", spent.get(0).path(), "15 + 16 MiB fit the 32 MiB budget, the third does not");
+        assertTrue(spent.get(0).message().contains("more than 32 MiB"), spent.get(0).message());
+    }
+
+    @Test
+    void anAliasedContentThatDoesNotDecodeIsReportedForEachEntry() {
+        ValidationReport report = validate("#cloud-config\nbad: &bad \"not base64!\"\nwrite_files:\n"
+                + "- {path: /tmp/a, encoding: b64, content: *bad}\n- {path: /tmp/b, encoding: b64, content: *bad}\n");
+        assertEquals(2, report.findings().stream().filter(f -> f.message().contains("cannot be decoded")).count(), report::toString);
+    }
 }

@@ -1,0 +1,99 @@
+package io.coreswarm.provisioner.hostile;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * provisioner-service's share of the hostile-input corpus (config-service has the large one): specs
+ * and paths no cluster may come from. config-service is unreachable here, so anything that got past
+ * validation would be a 503: every case must be a 4xx problem+json within 10 s, name no internal
+ * class, leave no workspace, and the service stays ready.
+ */
+@QuarkusTest
+@TestProfile(HostileInputTest.NoConfigService.class)
+class HostileInputTest {
+    private static final Path WORKSPACES = Path.of("target", "workspaces-hostile");
+
+    public static class NoConfigService implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.rest-client.config-service.url", "http://localhost:1",
+                    "coreswarm.provisioner.workspaces", WORKSPACES.toString());
+        }
+    }
+
+    static Stream<Arguments> corpus() {
+        return Stream.of(
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"demo\",\"pad\":\"" + "a".repeat(1_100_000) + "\"}", false),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"demo\",\"pad\":\"" + "a".repeat(1_100_000) + "\"}", true),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"demo\",\"nodes\":2.5}", false),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"demo\",\"nodes\":\"3\"}", false),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"demo\",\"nodes\":\"\uff13\"}", false),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"demo\",\"nodes\":100000000000000000000}", false),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"demo\",\"name\":\"evil\"}", false),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"demo\"} {\"name\":\"evil\"}", false),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"../../etc\"}", false),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":\"demo\\u0000x\"}", false),
+                Arguments.of("POST", "/v1/clusters", "{\"name\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}", false),
+                Arguments.of("POST", "/v1/clusters", "\u0000\u0001binary", false),
+                Arguments.of("POST", "/v1/clusters/demo/scale", "{\"nodes\":2.5}", false),
+                Arguments.of("POST", "/v1/clusters/demo/scale", "{\"nodes\":\"3\"}", false),
+                Arguments.of("POST", "/v1/clusters/..%2F..%2Fetc/scale", "{\"nodes\":3}", false),
+                Arguments.of("GET", "/v1/clusters/..%2F..%2Fetc%2Fpasswd", null, false),
+                Arguments.of("DELETE", "/v1/clusters/%2E%2E", null, false));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {3}")
+    @MethodSource("corpus")
+    void aHostileRequestIsRefusedWithoutHarm(String method, String path, String body, boolean chunked) throws IOException {
+        List<Path> before = entries();
+        long start = System.nanoTime();
+        var request = given().urlEncodingEnabled(false);
+        if (body != null) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            request = request.contentType("application/json");
+            request = chunked ? request.body(new ByteArrayInputStream(bytes)) : request.body(bytes);
+        }
+        Response r = request.request(method, path);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String name = method + " " + path + (chunked ? " (chunked)" : "");
+
+        assertTrue(millis < 10_000, name + " took " + millis + " ms");
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, name + ": " + r.statusCode() + " " + r.asString());
+        assertTrue(String.valueOf(r.contentType()).startsWith("application/problem+json"), name + ": " + r.contentType());
+        for (String internal : new String[] { "com.fasterxml", "Jackson", "io.coreswarm", "java.", "Exception", "`" }) {
+            assertFalse(r.asString().contains(internal), name + " names " + internal + ": " + r.asString());
+        }
+        assertEquals(before, entries(), "no workspace written");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static List<Path> entries() throws IOException {
+        if (!Files.isDirectory(WORKSPACES)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(WORKSPACES)) {
+            return s.sorted().toList();
+        }
+    }
+}
