@@ -108,8 +108,11 @@ fi
 etcd "${etcd_args[@]}" 2>&1 | sed -u 's/^/etcd: /' &
 
 # plain TCP as in the seed (the node network is the cluster's own); saying --tls=false
-# explicitly spares dockerd's deliberate 15 s start-up delay for an unauthenticated port
-dockerd --config-file /run/coreswarm/daemon.json --tls=false \
+# explicitly spares dockerd's deliberate 15 s start-up delay for an unauthenticated port.
+# DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1: a Swarm task uses the node's own copy of its image rather
+# than trying a registry first (moby daemon/cluster/executor/container/controller.go; Docker's own
+# integration tests start their daemons so); images reach nodes without a registry here.
+DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 dockerd --config-file /run/coreswarm/daemon.json --tls=false \
   -H unix:///var/run/docker.sock -H "tcp://0.0.0.0:$DOCKER_PORT" 2>&1 | sed -u 's/^/dockerd: /' &
 
 # --- the probe image: busybox, imported from the rootfs the node image carries ---------------
