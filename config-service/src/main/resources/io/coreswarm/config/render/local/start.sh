@@ -122,6 +122,7 @@ for _ in $(seq 600); do
   docker version >/dev/null 2>&1 && break
   sleep 0.1
 done
+say "dockerd answers"
 if ! docker image inspect coreswarm/probe:latest >/dev/null 2>&1; then
   if tar -C /usr/local/share/coreswarm/probe -c . \
       | docker import --change 'CMD ["httpd", "-f", "-p", "80", "-h", "/www"]' \
@@ -131,7 +132,6 @@ if ! docker image inspect coreswarm/probe:latest >/dev/null 2>&1; then
     say "cannot import coreswarm/probe:latest"
   fi
 fi
-say "dockerd answers"
 
 # the node lives while both do: when either exits the container stops, and Vagrant shows it
 wait -n
