@@ -105,6 +105,7 @@ public final class WorkloadCheck {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(nodeHosts.size(), 8)));
         try (DockerClient manager = DockerClients.connect(managerHost)) {
             try {
+                Map<String, NodeResult> withoutProbe = awaitProbeImage(nodeHosts);
                 manager.createNetworkCmd().withName(id).withDriver("overlay").withLabels(Map.of(CHECK_LABEL, id)).exec();
                 manager.createServiceCmd(spec(id)).exec();
                 log.accept("workload check: global service " + id + " of " + NodeLayout.PROBE_IMAGE + " on overlay network " + id);
@@ -113,6 +114,7 @@ public final class WorkloadCheck {
                 log.accept("workload check: a task runs on " + running.size() + " of " + nodeHosts.size() + " nodes after "
                         + millis(started) + " ms");
                 checkReach(id, nodeHosts, running, results, pool);
+                results.putAll(withoutProbe);
                 return result(nodeHosts.keySet(), results, started);
             } finally {
                 cleanUp(manager, id);
@@ -129,13 +131,49 @@ public final class WorkloadCheck {
                         .withContainerSpec(new ContainerSpec().withImage(NodeLayout.PROBE_IMAGE)
                                 .withHostname("{{.Node.Hostname}}")
                                 .withCommand(List.of("sh", "-c", HTTPD))
-                                .withStopGracePeriod(Duration.ofSeconds(1).toNanos())
+                                // httpd as PID 1 ignores SIGTERM: nothing to wait for at removal
+                                .withStopSignal("SIGKILL")
                                 .withLabels(Map.of(CHECK_LABEL, id)))
                         .withRestartPolicy(new ServiceRestartPolicy().withCondition(ServiceRestartCondition.ON_FAILURE)
                                 .withDelay(Duration.ofMillis(500).toNanos()).withMaxAttempts((long) FAILED_ATTEMPTS - 1))
                         .withNetworks(List.of(new NetworkAttachmentConfig().withTarget(id))))
                 // no virtual IP: kernels without IPVS cannot carry one (see Capabilities)
                 .withEndpointSpec(new EndpointSpec().withMode(EndpointResolutionMode.DNSRR));
+    }
+
+    /**
+     * A node imports the probe image a moment after its dockerd answers (and joins the swarm): a
+     * task scheduled before that would fail for want of it. Waits (within the timeout) until every
+     * node has it; returns the nodes that never got it.
+     */
+    private Map<String, NodeResult> awaitProbeImage(Map<String, String> nodeHosts) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        Map<String, NodeResult> missing = new LinkedHashMap<>();
+        for (var node : nodeHosts.entrySet()) {
+            try (DockerClient docker = DockerClients.connect(node.getValue())) {
+                String last = "";
+                while (true) {
+                    checkpoint.run();
+                    try {
+                        docker.inspectImageCmd(NodeLayout.PROBE_IMAGE).exec();
+                        break;
+                    } catch (NotFoundException e) {
+                        last = "not there";
+                    } catch (Exception e) {
+                        last = e.getMessage();
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        missing.put(node.getKey(), new NodeResult(node.getKey(), false, "its dockerd has no " + NodeLayout.PROBE_IMAGE
+                                + " (" + last + "); a node imports it at start, see the node's log"));
+                        break;
+                    }
+                    Thread.sleep(250);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return missing;
     }
 
     /** Waits until each node runs a task or has failed; returns the running task by node. */
@@ -327,9 +365,9 @@ public final class WorkloadCheck {
     }
 
     /**
-     * Removes the check's service, then its network (which Swarm frees once the tasks are gone),
-     * and waits until the manager no longer lists the network: its local copy lingers a moment
-     * after the swarm's is gone.
+     * Removes the check's service, then its network, which Swarm frees once the tasks are gone
+     * (a moment: removal is retried for up to 20 s). The swarm's network is then gone; each node's
+     * local copy goes a few seconds later, when its agent notices (nothing waits for that).
      */
     private void cleanUp(DockerClient manager, String id) {
         Instant started = Instant.now();
@@ -341,23 +379,18 @@ public final class WorkloadCheck {
             log.accept("workload check: cannot remove service " + id + ": " + e.getMessage());
         }
         Instant deadline = Instant.now().plusSeconds(20);
-        boolean removed = false;
         while (true) {
             try {
-                if (!removed) {
-                    manager.removeNetworkCmd(id).exec();
-                    removed = true;
-                }
-                manager.inspectNetworkCmd().withNetworkId(id).exec();
-            } catch (NotFoundException e) {
+                manager.removeNetworkCmd(id).exec();
                 log.accept("workload check: service and network " + id + " removed in " + millis(started) + " ms");
                 return;
-            } catch (Exception e) {
-                // in use by a task that is still stopping
-            }
-            if (Instant.now().isAfter(deadline)) {
-                log.accept("workload check: network " + id + " is still there after " + millis(started) + " ms");
+            } catch (NotFoundException e) {
                 return;
+            } catch (Exception e) {
+                if (Instant.now().isAfter(deadline)) {
+                    log.accept("workload check: cannot remove network " + id + ": " + e.getMessage());
+                    return;
+                }
             }
             try {
                 Thread.sleep(250);
