@@ -53,7 +53,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A 3-node local cluster that runs workloads, with the real vagrant, dockerd and docker CLI: its
- * create ends with a passing workload check; a user deploys docs/examples/stack.yml with
+ * create ends with a passing workload check; every node's dockerd runs a container of the probe
+ * image; the nodes publish their capabilities; a user deploys docs/examples/stack.yml with
  * {@code docker stack deploy} through the cluster's {@code env} (replicas on distinct nodes, a
  * client answered by replicas on other nodes by service name, a host-mode port answering); a node
  * whose cgroups are made read-only fails the check by name; destroy leaves nothing. One cluster
@@ -109,6 +110,24 @@ class WorkloadTest {
 
     @Test
     @Order(2)
+    void everyNodesDockerdRunsAContainerOfTheProbeImage() throws Exception {
+        // 'docker run --rm coreswarm/probe:latest true' through each node's own dockerd
+        for (var node : nodes.entrySet()) {
+            try (DockerClient docker = DockerClients.connect("tcp://" + node.getValue() + ":" + NodeLayout.DOCKER_PORT)) {
+                String id = docker.createContainerCmd(NodeLayout.PROBE_IMAGE).withCmd("true").exec().getId();
+                try {
+                    docker.startContainerCmd(id).exec();
+                    int code = docker.waitContainerCmd(id).start().awaitStatusCode(30, TimeUnit.SECONDS);
+                    assertEquals(0, code, "true in " + NodeLayout.PROBE_IMAGE + " on " + node.getKey());
+                } finally {
+                    docker.removeContainerCmd(id).withForce(true).exec();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void capabilitiesArePublishedByEveryNodeAndSaidInWords() throws Exception {
         Map<String, Map<String, String>> labels = Capabilities.read(dockerHost);
         assertEquals(nodes.keySet(), labels.keySet());
@@ -126,7 +145,7 @@ class WorkloadTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aUserDeploysAComposeStackWithTheDockerCli() throws Exception {
         String env = given().get("/v1/clusters/" + NAME + "/env").then().statusCode(200).extract().asString();
         envFile = Files.writeString(Files.createDirectories(Path.of("target")).resolve("wl-env.sh"), env);
@@ -181,7 +200,7 @@ class WorkloadTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNodeWhoseCgroupsAreReadOnlyFailsTheWorkloadCheckByName() throws Exception {
         String broken = "core-02";
         String container = NodeLayout.containerName(NAME, broken);
@@ -217,7 +236,7 @@ class WorkloadTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void destroyLeavesNothing() {
         Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
         assertEquals(List.of(), HostDocker.containers(NAME));
