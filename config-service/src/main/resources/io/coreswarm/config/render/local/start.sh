@@ -86,8 +86,13 @@ say "cgroup v$cgroup_version writable=$writable, ipvs=$ipvs, vxlan=$vxlan"
 # the rendered daemon.json holds the spec's labels; these are added to them as JSON data (dockerd
 # refuses labels given both as flags and in its config file)
 mkdir -p /run/coreswarm
-jq --args '.labels = ((.labels // []) + $ARGS.positional)' "${capabilities[@]}" \
-  < /coreswarm/daemon.json > /run/coreswarm/daemon.json
+if command -v jq >/dev/null; then
+  jq --args '.labels = ((.labels // []) + $ARGS.positional)' "${capabilities[@]}" \
+    < /coreswarm/daemon.json > /run/coreswarm/daemon.json
+else
+  say "no jq in this node image (older than its recipe: run scripts/node-image): capabilities not published"
+  cp /coreswarm/daemon.json /run/coreswarm/daemon.json
+fi
 
 # --- etcd and dockerd ------------------------------------------------------------------------
 mkdir -p /var/lib/etcd
