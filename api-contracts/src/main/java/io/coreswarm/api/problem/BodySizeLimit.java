@@ -9,7 +9,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Refuses a body larger than {@code coreswarm.http.max-body-bytes} with a 413 problem before it
- * is read. (The HTTP layer's own, higher {@code quarkus.http.limits.max-body-size} still stops
+ * is read; except an {@code application/x-tar} archive, which its endpoint streams to disk under a
+ * cap of its own (provisioner-service's image loading). (The HTTP layer's own, higher {@code quarkus.http.limits.max-body-size} still stops
  * chunked bodies that announce no length, but answers those without a problem document.)
  */
 @Provider
@@ -17,9 +18,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class BodySizeLimit implements ContainerRequestFilter {
     private final long maxBytes = ConfigProvider.getConfig()
             .getOptionalValue("coreswarm.http.max-body-bytes", Long.class).orElse(1_048_576L);
+    private static final jakarta.ws.rs.core.MediaType ARCHIVE = jakarta.ws.rs.core.MediaType.valueOf("application/x-tar");
 
     @Override
     public void filter(ContainerRequestContext request) {
+        // archives (application/x-tar) are streamed to disk by their endpoint, which caps them itself
+        if (request.getMediaType() != null && request.getMediaType().isCompatible(ARCHIVE)) {
+            return;
+        }
         if (request.getLength() > maxBytes) {
             throw new ProblemException(new Problem("about:blank", "Payload Too Large", 413,
                     "the body has " + request.getLength() + " bytes; at most " + maxBytes + " are accepted",

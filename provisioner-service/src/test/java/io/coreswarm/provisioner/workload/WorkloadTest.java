@@ -54,7 +54,7 @@ import io.restassured.path.json.JsonPath;
 /**
  * A 3-node local cluster that runs workloads, with the real vagrant, dockerd and docker CLI: its
  * create ends with a passing workload check; every node's dockerd runs a container of the probe
- * image; the nodes publish their capabilities; a user deploys docs/examples/stack.yml with
+ * image; an image archive loaded through the API runs on every node; the nodes publish their capabilities; a user deploys docs/examples/stack.yml with
  * {@code docker stack deploy} through the cluster's {@code env} (replicas on distinct nodes, a
  * client answered by replicas on other nodes by service name, a host-mode port answering); a node
  * whose cgroups are made read-only fails the check by name; destroy leaves nothing. One cluster
@@ -113,21 +113,42 @@ class WorkloadTest {
     void everyNodesDockerdRunsAContainerOfTheProbeImage() throws Exception {
         // 'docker run --rm coreswarm/probe:latest true' through each node's own dockerd
         for (var node : nodes.entrySet()) {
-            try (DockerClient docker = DockerClients.connect("tcp://" + node.getValue() + ":" + NodeLayout.DOCKER_PORT)) {
-                String id = docker.createContainerCmd(NodeLayout.PROBE_IMAGE).withCmd("true").exec().getId();
-                try {
-                    docker.startContainerCmd(id).exec();
-                    int code = docker.waitContainerCmd(id).start().awaitStatusCode(30, TimeUnit.SECONDS);
-                    assertEquals(0, code, "true in " + NodeLayout.PROBE_IMAGE + " on " + node.getKey());
-                } finally {
-                    docker.removeContainerCmd(id).withForce(true).exec();
-                }
-            }
+            runTrue(node.getKey(), NodeLayout.PROBE_IMAGE);
         }
     }
 
     @Test
     @Order(3)
+    void anImageArchiveLoadedThroughTheApiRunsOnEveryNode() throws Exception {
+        // a docker save archive of an image no node has: the probe, tagged anew on core-01, saved, untagged
+        String image = "wl/app:1";
+        Path archive = Path.of("target", "wl-app.tar");
+        try (DockerClient docker = DockerClients.connect(host("core-01"))) {
+            docker.tagImageCmd(NodeLayout.PROBE_IMAGE, "wl/app", "1").exec();
+            try (var in = docker.saveImageCmd(image).exec()) {
+                Files.copy(in, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            docker.removeImageCmd(image).exec();
+        }
+        Instant start = Instant.now();
+        given().contentType("application/x-tar").body(archive.toFile()).post("/v1/clusters/" + NAME + "/images")
+                .then().log().ifValidationFails().statusCode(200).body("bytes", equalTo((int) Files.size(archive)))
+                .body("nodes.node", equalTo(List.copyOf(nodes.keySet())))
+                .body("nodes.loaded", org.hamcrest.Matchers.everyItem(equalTo(true)));
+        System.out.printf("image archive of %d bytes loaded into 3 nodes: %d ms%n", Files.size(archive),
+                Duration.between(start, Instant.now()).toMillis());
+        for (String node : nodes.keySet()) {
+            runTrue(node, image);
+        }
+        // above the cap (16 MiB in tests): 413 as problem+json, and nothing kept
+        given().contentType("application/x-tar").body(new byte[17 * 1024 * 1024]).post("/v1/clusters/" + NAME + "/images")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("coreswarm.images.max-bytes"));
+        given().contentType("application/x-tar").body(new byte[0]).post("/v1/clusters/nope/images").then().statusCode(404);
+    }
+
+    @Test
+    @Order(4)
     void capabilitiesArePublishedByEveryNodeAndSaidInWords() throws Exception {
         Map<String, Map<String, String>> labels = Capabilities.read(dockerHost);
         assertEquals(nodes.keySet(), labels.keySet());
@@ -145,7 +166,7 @@ class WorkloadTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aUserDeploysAComposeStackWithTheDockerCli() throws Exception {
         String env = given().get("/v1/clusters/" + NAME + "/env").then().statusCode(200).extract().asString();
         envFile = Files.writeString(Files.createDirectories(Path.of("target")).resolve("wl-env.sh"), env);
@@ -200,7 +221,7 @@ class WorkloadTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aNodeWhoseCgroupsAreReadOnlyFailsTheWorkloadCheckByName() throws Exception {
         String broken = "core-02";
         String container = NodeLayout.containerName(NAME, broken);
@@ -236,7 +257,7 @@ class WorkloadTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void destroyLeavesNothing() {
         Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
         assertEquals(List.of(), HostDocker.containers(NAME));
@@ -244,6 +265,23 @@ class WorkloadTest {
         Set<String> left = new HashSet<>(HostDocker.volumes());
         left.removeAll(volumesBefore);
         assertEquals(Set.of(), left, "the nodes' volumes are gone");
+    }
+
+    static String host(String node) {
+        return "tcp://" + nodes.get(node) + ":" + NodeLayout.DOCKER_PORT;
+    }
+
+    /** {@code docker run --rm IMAGE true} through a node's own dockerd. */
+    static void runTrue(String node, String image) throws Exception {
+        try (DockerClient docker = DockerClients.connect(host(node))) {
+            String id = docker.createContainerCmd(image).withCmd("true").exec().getId();
+            try {
+                docker.startContainerCmd(id).exec();
+                assertEquals(0, docker.waitContainerCmd(id).start().awaitStatusCode(30, TimeUnit.SECONDS), "true in " + image + " on " + node);
+            } finally {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+        }
     }
 
     /** The real docker CLI in a shell that has eval'ed the cluster's env, as a user's would. */
