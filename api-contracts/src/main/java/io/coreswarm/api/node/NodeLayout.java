@@ -40,13 +40,32 @@ public final class NodeLayout {
     /** Node {@code i} (1-based) gets host number {@code 100 + i} in its subnet, as coreos-vagrant does. */
     public static final int HOST_NUMBER_BASE = 100;
 
+    /** The busybox image every local node imports into its own dockerd at start (no registry needed). */
+    public static final String PROBE_IMAGE = "coreswarm/probe:latest";
+
+    /**
+     * Engine labels each local node's start script computes from its kernel and publishes through
+     * dockerd ({@code docker info}, the Swarm API's {@code /nodes}), valued {@code true} or {@code false}.
+     */
+    public static final String CAPABILITY_LABEL_PREFIX = "io.coreswarm.capability.";
+    /** IPVS: a service's virtual IP and the ingress routing mesh. */
+    public static final String CAPABILITY_IPVS = CAPABILITY_LABEL_PREFIX + "ipvs";
+    /** VXLAN: overlay networks between nodes. */
+    public static final String CAPABILITY_VXLAN = CAPABILITY_LABEL_PREFIX + "vxlan";
+    /** cgroups the node's dockerd can write: without them no container starts. */
+    public static final String CAPABILITY_CGROUPS = CAPABILITY_LABEL_PREFIX + "cgroups";
+    /** The cgroup version the node found ({@code 1} or {@code 2}). */
+    public static final String CGROUP_VERSION_LABEL = "io.coreswarm.cgroup-version";
+
     /**
      * docker-in-docker without {@code --privileged}, which some sandboxes refuse ("unable to apply
      * caps"): every capability but SYS_RESOURCE, no seccomp/apparmor confinement, all devices,
-     * writable /sys paths, a tmpfs for /run and a volume for /var/lib/docker (so overlay2 works inside).
+     * writable /sys paths, a tmpfs for /run and a volume for /var/lib/docker (so overlay2 works inside),
+     * and a cgroup namespace of its own, in which the node's start script mounts its cgroups again
+     * read-write (Docker mounts them read-only for an unprivileged container).
      */
     public static final List<String> DIND_CREATE_ARGS = List.of(
-            "--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE",
+            "--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE", "--cgroupns", "private",
             "--security-opt", "seccomp=unconfined", "--security-opt", "apparmor=unconfined",
             "--security-opt", "systempaths=unconfined", "--device-cgroup-rule", "a *:* rwm",
             "--tmpfs", "/run", "--mount", "type=volume,dst=/var/lib/docker");

@@ -14,6 +14,7 @@ import io.coreswarm.provisioner.operation.Parallel;
 import io.coreswarm.provisioner.operation.Plan;
 import io.coreswarm.provisioner.operation.Step;
 import io.coreswarm.provisioner.swarm.SwarmFormation;
+import io.coreswarm.provisioner.workload.Workloads;
 import io.coreswarm.provisioner.workspace.Workspace;
 
 /**
@@ -27,13 +28,16 @@ public class ClusterLifecycle {
     private final EtcdMembership etcd;
     private final SwarmFormation swarm;
     private final MonitorRegistration monitor;
+    private final Workloads workloads;
 
-    ClusterLifecycle(Clusters clusters, Machines machines, EtcdMembership etcd, SwarmFormation swarm, MonitorRegistration monitor) {
+    ClusterLifecycle(Clusters clusters, Machines machines, EtcdMembership etcd, SwarmFormation swarm, MonitorRegistration monitor,
+            Workloads workloads) {
         this.clusters = clusters;
         this.machines = machines;
         this.etcd = etcd;
         this.swarm = swarm;
         this.monitor = monitor;
+        this.workloads = workloads;
     }
 
     public Plan create(ClusterRecord c) {
@@ -47,7 +51,8 @@ public class ClusterLifecycle {
                         op -> etcd.awaitMembers(op, c, all),
                         op -> swarm.join(op, c, all))),
                 Step.of("wait for swarm", op -> swarm.awaitReady(op, c)),
-                Step.of("register with monitor", op -> monitor.register(c))));
+                Step.of("register with monitor", op -> monitor.register(c)),
+                Step.of("check workloads", op -> workloads.check(op, c))));
     }
 
     /** @param scaled the record as it will be, rendered for the new node count */
@@ -68,7 +73,8 @@ public class ClusterLifecycle {
                             op -> etcd.awaitMembers(op, scaled, scaled.nodes()),
                             op -> swarm.join(op, scaled, added))),
                     Step.of("wait for swarm", op -> swarm.awaitReady(op, scaled)),
-                    Step.of("register with monitor", op -> monitor.register(scaled))));
+                    Step.of("register with monitor", op -> monitor.register(scaled)),
+                    Step.of("check workloads", op -> workloads.check(op, scaled))));
         }
         List<NodeAddress> removed = current.nodes().subList(scaled.nodes().size(), current.nodes().size()).stream()
                 .sorted(Comparator.comparing(NodeAddress::name).reversed()).toList();
@@ -103,7 +109,8 @@ public class ClusterLifecycle {
                 Step.of("start machines", op -> machines.up(op, c, all, true)),
                 Step.of("wait for etcd and swarm", Parallel.all(
                         op -> etcd.awaitMembers(op, c, all),
-                        op -> swarm.awaitReady(op, c)))));
+                        op -> swarm.awaitReady(op, c))),
+                Step.of("check workloads", op -> workloads.check(op, c))));
     }
 
     public Plan destroy(ClusterRecord c) {

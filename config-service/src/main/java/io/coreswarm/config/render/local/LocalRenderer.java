@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.RenderedFile;
 import io.coreswarm.api.spec.Target;
 import io.coreswarm.config.render.RenderContext;
@@ -31,12 +32,8 @@ public class LocalRenderer implements TargetRenderer {
     public List<RenderedFile> render(RenderContext context) {
         return List.of(
                 RenderedFile.of("Vagrantfile", LocalVagrantfile.render(context)),
-                RenderedFile.executable("node/start.sh", NodeStartScript.CONTENT),
-                RenderedFile.of("node/daemon.json", daemonJson(context.spec().labels())));
-    }
-
-    public static String networkName(String cluster) {
-        return "coreswarm-" + cluster;
+                RenderedFile.executable(NodeLayout.NODE_DIR + "/start.sh", NodeStartScript.CONTENT),
+                RenderedFile.of(NodeLayout.NODE_DIR + "/daemon.json", daemonJson(context.spec().labels())));
     }
 
     static String daemonJson(Map<String, String> labels) {

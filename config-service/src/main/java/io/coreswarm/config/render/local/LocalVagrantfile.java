@@ -3,6 +3,7 @@ package io.coreswarm.config.render.local;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.spec.ClusterSpec;
 import io.coreswarm.config.render.RenderContext;
 import io.coreswarm.config.render.RubyLiteral;
@@ -12,11 +13,6 @@ import io.coreswarm.config.render.RubyLiteral;
  * literal; the body below them is fixed text, so no value can change what the file does.
  */
 final class LocalVagrantfile {
-    /** Label on every container and network of a cluster, so leftovers can be found. */
-    static final String CLUSTER_LABEL = "io.coreswarm.cluster";
-    /** Tag the provisioner gives the node image it builds; CORESWARM_NODE_IMAGE overrides it. */
-    static final String NODE_IMAGE = "coreswarm/node:latest";
-
     private LocalVagrantfile() {
     }
 
@@ -26,18 +22,24 @@ final class LocalVagrantfile {
         constants.put("CLUSTER", RubyLiteral.string(spec.name()));
         constants.put("NUM_INSTANCES", RubyLiteral.integer(spec.nodes()));
         constants.put("NUM_MANAGERS", RubyLiteral.integer(spec.managers()));
-        constants.put("NETWORK", RubyLiteral.string(LocalRenderer.networkName(spec.name())));
+        constants.put("NETWORK", RubyLiteral.string(NodeLayout.networkName(spec.name())));
         constants.put("SUBNET", RubyLiteral.string(context.subnet().cidr()));
         constants.put("SUBNET_PREFIX", RubyLiteral.string(context.subnet().prefix()));
         constants.put("DISCOVERY_URL", RubyLiteral.string(context.discoveryUrl()));
         constants.put("DOCKER_PORT", RubyLiteral.integer(spec.dockerPort()));
         constants.put("MEMORY_MB", RubyLiteral.integer(spec.memory()));
         constants.put("CPUS", RubyLiteral.integer(spec.cpus()));
-        constants.put("CLUSTER_LABEL", RubyLiteral.string(CLUSTER_LABEL));
+        constants.put("CLUSTER_LABEL", RubyLiteral.string(NodeLayout.CLUSTER_LABEL));
+        constants.put("MACHINE_NAME_FORMAT", RubyLiteral.string(NodeLayout.MACHINE_NAME_FORMAT));
+        constants.put("HOST_NUMBER_BASE", RubyLiteral.integer(NodeLayout.HOST_NUMBER_BASE));
+        constants.put("NODE_DIR", RubyLiteral.string(NodeLayout.NODE_DIR));
+        constants.put("NODE_MOUNT", RubyLiteral.string(NodeLayout.NODE_MOUNT));
+        constants.put("DIND_CREATE_ARGS", NodeLayout.DIND_CREATE_ARGS.stream().map(RubyLiteral::string)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
         StringBuilder rb = new StringBuilder(HEADER);
         constants.forEach((k, v) -> rb.append(k).append(" = ").append(v).append('\n'));
         return rb.append("ENV['VAGRANT_DEFAULT_PROVIDER'] ||= 'docker'\n")
-                .append("NODE_IMAGE = ENV.fetch('CORESWARM_NODE_IMAGE', ").append(RubyLiteral.string(NODE_IMAGE)).append(")\n")
+                .append("NODE_IMAGE = ENV.fetch('CORESWARM_NODE_IMAGE', ").append(RubyLiteral.string(NodeLayout.NODE_IMAGE)).append(")\n")
                 .append(BODY).toString();
     }
 
@@ -53,13 +55,11 @@ final class LocalVagrantfile {
     private static final String BODY = """
 
             # Docker in Docker without --privileged, which some sandboxes refuse ("unable to apply
-            # caps"): every capability but SYS_RESOURCE, no seccomp/apparmor confinement, all devices,
-            # and a volume for /var/lib/docker so that overlay2 works inside the node.
-            NODE_CREATE_ARGS = [
-              '--cap-add', 'ALL', '--cap-drop', 'SYS_RESOURCE',
-              '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined',
-              '--security-opt', 'systempaths=unconfined', '--device-cgroup-rule', 'a *:* rwm',
-              '--tmpfs', '/run', '--mount', 'type=volume,dst=/var/lib/docker',
+            # caps"): DIND_CREATE_ARGS (NodeLayout's) give every capability but SYS_RESOURCE, no
+            # seccomp/apparmor confinement, all devices, a volume for /var/lib/docker so that overlay2
+            # works inside the node, and a cgroup namespace of its own, where start.sh mounts the
+            # node's cgroups read-write for its dockerd.
+            NODE_CREATE_ARGS = DIND_CREATE_ARGS + [
               '--memory', "#{MEMORY_MB}m", '--cpus', CPUS.to_s,
               '--label', "#{CLUSTER_LABEL}=#{CLUSTER}", '--network', NETWORK,
             ]
@@ -93,15 +93,15 @@ final class LocalVagrantfile {
               end
 
               (1..NUM_INSTANCES).each do |i|
-                name = format('core-%02d', i)
-                ip = "#{SUBNET_PREFIX}.#{100 + i}"
+                name = format(MACHINE_NAME_FORMAT, i)
+                ip = "#{SUBNET_PREFIX}.#{HOST_NUMBER_BASE + i}"
                 config.vm.define name do |node|
                   node.vm.provider :docker do |d|
                     d.name = "#{CLUSTER}-#{name}"
                     d.image = NODE_IMAGE
                     d.has_ssh = false
                     d.remains_running = true
-                    d.volumes = ["#{File.join(__dir__, 'node')}:/coreswarm:ro"]
+                    d.volumes = ["#{File.join(__dir__, NODE_DIR)}:#{NODE_MOUNT}:ro"]
                     d.create_args = NODE_CREATE_ARGS + ['--ip', ip, '--hostname', name]
                     d.env = {
                       'NODE_NAME' => name,
@@ -110,7 +110,7 @@ final class LocalVagrantfile {
                       'DISCOVERY_URL' => DISCOVERY_URL,
                       'DOCKER_PORT' => DOCKER_PORT.to_s,
                     }
-                    d.cmd = ['/bin/bash', '/coreswarm/start.sh']
+                    d.cmd = ['/bin/bash', "#{NODE_MOUNT}/start.sh"]
                   end
                 end
               end

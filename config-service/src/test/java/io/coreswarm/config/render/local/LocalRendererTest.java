@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.RenderedFile;
 import io.coreswarm.api.spec.ClusterSpec;
 import io.coreswarm.config.render.RenderContext;
@@ -60,6 +61,31 @@ class LocalRendererTest {
         String vf = renderer.render(new RenderContext(ClusterSpec.named(name), url, new Subnet("172.29.7")))
                 .get(0).content();
         assertEquals(name + "|" + url, RubyCheck.evaluate(vf, "[CLUSTER, DISCOVERY_URL].join('|')"));
-        assertTrue(vf.contains("d.cmd = ['/bin/bash', '/coreswarm/start.sh']"));
+        assertTrue(vf.contains("d.cmd = ['/bin/bash', \"#{NODE_MOUNT}/start.sh\"]"));
+    }
+
+    @Test
+    void nodesRunWithNodeLayoutsFlagsAndACgroupNamespaceOfTheirOwn() {
+        String vf = file(render(new ClusterSpec("demo", 2, null, null, null, 512, 2, null, 1, null)), "Vagrantfile").content();
+        assertEquals(String.join("|", NodeLayout.DIND_CREATE_ARGS), RubyCheck.evaluate(vf, "DIND_CREATE_ARGS.join('|')"));
+        assertTrue(NodeLayout.DIND_CREATE_ARGS.containsAll(List.of("--cgroupns", "private")));
+        assertTrue(RubyCheck.evaluate(vf, "NODE_CREATE_ARGS.join('|')").startsWith(String.join("|", NodeLayout.DIND_CREATE_ARGS) + "|--memory|512m|--cpus|2|"));
+        assertEquals("core-02|172.29.7.102|/coreswarm",
+                RubyCheck.evaluate(vf, "[format(MACHINE_NAME_FORMAT, 2), \"#{SUBNET_PREFIX}.#{HOST_NUMBER_BASE + 2}\", NODE_MOUNT].join('|')"));
+        assertTrue(!vf.contains("'--privileged'"), "never --privileged: this sandbox refuses it");
+    }
+
+    @Test
+    void startScriptMakesCgroupsWritablePublishesCapabilitiesAndImportsTheProbe() {
+        String script = file(render(ClusterSpec.named("demo")), "node/start.sh").content();
+        // cgroup v1: each hierarchy mounted again read-write; v2: hack/dind's nesting
+        assertTrue(script.contains("mount -t cgroup -o \"$opts\" cgroup \"$dir\""), script);
+        assertTrue(script.contains("/sys/fs/cgroup/cgroup.subtree_control"));
+        for (String label : List.of(NodeLayout.CAPABILITY_IPVS, NodeLayout.CAPABILITY_VXLAN, NodeLayout.CAPABILITY_CGROUPS,
+                NodeLayout.CGROUP_VERSION_LABEL)) {
+            assertTrue(script.contains("\"" + label + "=$"), label);
+        }
+        assertTrue(script.contains("- " + NodeLayout.PROBE_IMAGE), "the probe image is imported under NodeLayout's name");
+        assertTrue(script.contains("--config-file /run/coreswarm/daemon.json"));
     }
 }

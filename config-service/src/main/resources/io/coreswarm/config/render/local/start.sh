@@ -1,0 +1,142 @@
+#!/bin/bash
+# coreswarm node: etcd, bootstrapped through the cluster's discovery URL, beside dockerd.
+# Reads NODE_NAME, NODE_IP, DISCOVERY_URL and DOCKER_PORT from the environment, its files from
+# /coreswarm (NodeLayout.NODE_MOUNT); those values are only ever expanded inside double quotes.
+# The node runs without --privileged but with --cgroupns private (NodeLayout.DIND_CREATE_ARGS),
+# so it can make its own cgroups writable.
+set -euo pipefail
+
+started=$(date +%s%N)
+say() { echo "node: $(( ($(date +%s%N) - started) / 1000000 )) ms: $*"; }
+
+# --- cgroups: writable for this node's dockerd ------------------------------------------------
+# Without --privileged Docker mounts the cgroup filesystems read-only, and then no container can
+# start ("mkdir /sys/fs/cgroup/cpuset/docker: read-only file system"). In the node's own cgroup
+# namespace a fresh mount is rooted at the node's cgroup and may be read-write.
+cgroup_version=1
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  cgroup_version=2
+  mount -o remount,rw /sys/fs/cgroup 2>/dev/null \
+    || { umount /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup; } \
+    || say "cannot mount /sys/fs/cgroup read-write"
+  # cgroup v2 nesting as Docker's own dind entrypoint does it (github.com/moby/moby, hack/dind,
+  # "cgroup v2: enable nesting"): move every process of the root group into /init, otherwise
+  # writing subtree_control fails with EBUSY, then enable every controller for the children.
+  # It loops because a process started meanwhile (a 'docker exec') lands in the root group again.
+  if mkdir -p /sys/fs/cgroup/init 2>/dev/null; then
+    tries=0
+    while ! {
+      xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
+      sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null
+    }; do
+      tries=$((tries + 1))
+      [ "$tries" -lt 100 ] || { say "cannot enable the cgroup v2 controllers for nesting"; break; }
+    done
+  fi
+else
+  # cgroup v1: unmount each hierarchy and mount it again, read-write, with the same options
+  # (the controllers, or none,name=systemd for a named hierarchy without controllers)
+  while read -r dir superopts; do
+    opts=$(tr , '\n' <<<"$superopts" | grep -v -x -e rw -e ro | paste -sd, -) || true
+    case ",$opts," in
+      *,name=*)
+        controllers=$(tr , '\n' <<<"$opts" | grep -v -e '^name=' -e '^none$' -e '^xattr$' -e '^clone_children$') || true
+        [ -n "$controllers" ] || opts="none,${opts#none,}" ;;
+    esac
+    if umount "$dir" && mount -t cgroup -o "$opts" cgroup "$dir"; then
+      :
+    else
+      say "cannot mount the cgroup hierarchy $dir ($opts) read-write"
+    fi
+  done < <(sed -n 's/^[^ ]* [^ ]* [^ ]* [^ ]* \([^ ]*\) .* - cgroup [^ ]* \([^ ]*\)$/\1 \2/p' /proc/self/mountinfo)
+fi
+
+# --- capabilities: what this kernel gives Swarm, published as engine labels ------------------
+# Read back with 'docker info' (Labels) or the Swarm API's /nodes (Description.Engine.Labels).
+writable=true
+if [ "$cgroup_version" = 2 ]; then
+  probe_dirs=(/sys/fs/cgroup)
+else
+  probe_dirs=()
+  for d in /sys/fs/cgroup/*/; do probe_dirs+=("${d%/}"); done
+fi
+for d in "${probe_dirs[@]}"; do
+  if mkdir "$d/coreswarm-probe" 2>/dev/null; then
+    rmdir "$d/coreswarm-probe"
+  else
+    writable=false
+  fi
+done
+# IPVS carries a service's virtual IP and the ingress routing mesh; it cannot be loaded from here
+ipvs=false
+[ -e /proc/net/ip_vs ] && ipvs=true
+# VXLAN carries overlay networks between nodes
+vxlan=false
+if ip link add coreswarm-vx0 type vxlan id 4242 dstport 4789 2>/dev/null; then
+  vxlan=true
+  ip link delete coreswarm-vx0 || true
+fi
+capabilities=(
+  "io.coreswarm.capability.cgroups=$writable"
+  "io.coreswarm.capability.ipvs=$ipvs"
+  "io.coreswarm.capability.vxlan=$vxlan"
+  "io.coreswarm.cgroup-version=$cgroup_version"
+)
+say "cgroup v$cgroup_version writable=$writable, ipvs=$ipvs, vxlan=$vxlan"
+# the rendered daemon.json holds the spec's labels; these are added to them as JSON data (dockerd
+# refuses labels given both as flags and in its config file)
+mkdir -p /run/coreswarm
+if command -v jq >/dev/null; then
+  jq --args '.labels = ((.labels // []) + $ARGS.positional)' "${capabilities[@]}" \
+    < /coreswarm/daemon.json > /run/coreswarm/daemon.json
+else
+  say "no jq in this node image (older than its recipe: run scripts/node-image): capabilities not published"
+  cp /coreswarm/daemon.json /run/coreswarm/daemon.json
+fi
+
+# --- etcd and dockerd ------------------------------------------------------------------------
+mkdir -p /var/lib/etcd
+etcd_args=(
+  --name "$NODE_NAME" --data-dir /var/lib/etcd/data
+  --listen-peer-urls "http://$NODE_IP:2380" --initial-advertise-peer-urls "http://$NODE_IP:2380"
+  --listen-client-urls "http://0.0.0.0:2379" --advertise-client-urls "http://$NODE_IP:2379"
+)
+join_file="/coreswarm/etcd-join/$NODE_NAME"
+if [ -f "$join_file" ]; then
+  # added by a scale-up after 'etcdctl member add': join the running cluster
+  etcd_args+=(--initial-cluster "$(cat "$join_file")" --initial-cluster-state existing)
+else
+  # on a restart etcd finds its data dir and ignores the (used) discovery token
+  etcd_args+=(--discovery "$DISCOVERY_URL")
+fi
+# both logs go to the container's output, so 'docker logs <node>' tells what a node did
+etcd "${etcd_args[@]}" 2>&1 | sed -u 's/^/etcd: /' &
+
+# plain TCP as in the seed (the node network is the cluster's own); saying --tls=false
+# explicitly spares dockerd's deliberate 15 s start-up delay for an unauthenticated port.
+# DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1: a Swarm task uses the node's own copy of its image rather
+# than trying a registry first (moby daemon/cluster/executor/container/controller.go; Docker's own
+# integration tests start their daemons so); images reach nodes without a registry here.
+DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 dockerd --config-file /run/coreswarm/daemon.json --tls=false \
+  -H unix:///var/run/docker.sock -H "tcp://0.0.0.0:$DOCKER_PORT" 2>&1 | sed -u 's/^/dockerd: /' &
+
+# --- the probe image: busybox, imported from the rootfs the node image carries ---------------
+# A tiny image on every node without a registry (WorkloadCheck and the docs' examples run it).
+# On a restart the node's /var/lib/docker volume has it already.
+for _ in $(seq 600); do
+  docker version >/dev/null 2>&1 && break
+  sleep 0.1
+done
+say "dockerd answers"
+if ! docker image inspect coreswarm/probe:latest >/dev/null 2>&1; then
+  if tar -C /usr/local/share/coreswarm/probe -c . \
+      | docker import --change 'CMD ["httpd", "-f", "-p", "80", "-h", "/www"]' \
+          --message 'coreswarm probe: busybox' - coreswarm/probe:latest >/dev/null; then
+    say "coreswarm/probe:latest imported"
+  else
+    say "cannot import coreswarm/probe:latest"
+  fi
+fi
+
+# the node lives while both do: when either exits the container stops, and Vagrant shows it
+wait -n
