@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.provisioner.clients.MonitorClient;
+import io.coreswarm.provisioner.model.ClusterRecord;
 import io.quarkus.scheduler.Scheduled;
 
 /**

@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.Rendering.NodeAddress;
 import io.coreswarm.provisioner.ProvisionerConfig;
-import io.coreswarm.provisioner.cluster.ClusterRecord;
+import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.operation.OperationContext;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.cluster.Member;
@@ -38,7 +39,7 @@ public class EtcdMembership {
             // a socket per node is far cheaper than a gRPC client while the containers still start
             for (NodeAddress node : nodes) {
                 try (Socket probe = new Socket()) {
-                    probe.connect(new InetSocketAddress(node.address(), 2379), 200);
+                    probe.connect(new InetSocketAddress(node.address(), NodeLayout.ETCD_CLIENT_PORT), 200);
                 }
             }
             try (Client etcd = client(c, nodes)) {
@@ -61,7 +62,7 @@ public class EtcdMembership {
      * it must start with.
      */
     public String add(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
-        URI peer = URI.create("http://" + node.address() + ":2380");
+        URI peer = peerUrl(node);
         try (Client etcd = client(c, c.nodes())) {
             List<Member> members = etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers();
             if (members.stream().noneMatch(m -> m.getPeerURIs().contains(peer))) {
@@ -76,7 +77,7 @@ public class EtcdMembership {
 
     /** Removes a node's member ({@code etcdctl member remove}), if it has one. */
     public void remove(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
-        URI peer = URI.create("http://" + node.address() + ":2380");
+        URI peer = peerUrl(node);
         List<NodeAddress> others = c.nodes().stream().filter(n -> !n.equals(node)).toList();
         try (Client etcd = client(c, others)) {
             for (Member m : etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers()) {
@@ -86,6 +87,10 @@ public class EtcdMembership {
                 }
             }
         }
+    }
+
+    private static URI peerUrl(NodeAddress node) {
+        return URI.create("http://" + node.address() + ":" + NodeLayout.ETCD_PEER_PORT);
     }
 
     private static Client client(ClusterRecord c, List<NodeAddress> nodes) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.coreswarm.api.cluster.MachineState;
 import io.coreswarm.provisioner.ProvisionerConfig;
 import io.coreswarm.provisioner.operation.OperationContext;
 
@@ -52,8 +53,8 @@ public class Vagrant {
         }
     }
 
-    /** Machine name to state id, from {@code vagrant status --machine-readable}. */
-    public Map<String, String> status(Path dir) {
+    /** Machine name to state, from {@code vagrant status --machine-readable} (a process of a second or more). */
+    public Map<String, MachineState> status(Path dir) {
         Result result = exec(dir, List.of(config.vagrant(), "status", "--machine-readable"), line -> { }, null);
         if (result.exitCode() != 0) {
             throw new VagrantFailure(result.errors().strip());
