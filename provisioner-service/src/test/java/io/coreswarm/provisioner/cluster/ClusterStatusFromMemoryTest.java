@@ -26,7 +26,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,10 +47,12 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Reading a cluster never runs a process: a cluster found at start-up is reconciled once with
  * {@code vagrant status} (here a stand-in that takes a second and records each call), and every
- * read after that answers from memory with the states it reported and when.
+ * read after that answers from memory with the states it reported and when. Reconciles are
+ * bounded: one {@code vagrant status} per cluster at a time, none while an operation runs.
  */
 @QuarkusTest
 @TestProfile(ClusterStatusFromMemoryTest.SlowVagrant.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterStatusFromMemoryTest {
     static final Path DIR = Path.of("target", "status-from-memory").toAbsolutePath();
     static final Path CALLS = DIR.resolve("vagrant-calls");
@@ -74,8 +81,9 @@ class ClusterStatusFromMemoryTest {
             Path machines = Files.createDirectories(DIR.resolve("clusters").resolve(NAME).resolve("machines"));
             Path vagrant = DIR.resolve("vagrant");
             Files.writeString(vagrant, "#!/bin/sh\n"
-                    + "echo \"$*\" >> '" + CALLS + "'\n"
+                    + "echo \"begin $*\" >> '" + CALLS + "'\n"
                     + "sleep 1\n"
+                    + "echo end >> '" + CALLS + "'\n"
                     + "echo '1795555140," + NodeLayout.machineName(1) + ",state,running'\n"
                     + "echo '1795555140," + NodeLayout.machineName(2) + ",state,stopped'\n"
                     + "echo '1795555140," + NodeLayout.machineName(3) + ",state,gurumeditation'\n");
@@ -99,6 +107,7 @@ class ClusterStatusFromMemoryTest {
     }
 
     @Test
+    @Order(1)
     void readsAnswerFromMemoryWithWhatVagrantLastSaidAndWhen() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!"Reconciled".equals(given().get("/v1/clusters/" + NAME).path("conditions[0].reason"))) {
@@ -112,7 +121,7 @@ class ClusterStatusFromMemoryTest {
                 .body("nodes.state", contains("running", "stopped", "unknown"))
                 .body("nodes.confirmedAt", everyItem(notNullValue()));
         given().get("/v1/clusters").then().statusCode(200).body("[0].nodes.state", contains("running", "stopped", "unknown"));
-        assertEquals(List.of("status --machine-readable"), vagrantCalls());
+        assertEquals(List.of("begin status --machine-readable", "end"), vagrantCalls());
 
         // 64 reads, 8 at a time: each would take a second if it ran vagrant
         ExecutorService readers = Executors.newFixedThreadPool(8);
@@ -130,6 +139,57 @@ class ClusterStatusFromMemoryTest {
         } finally {
             readers.shutdown();
         }
-        assertEquals(List.of("status --machine-readable"), vagrantCalls(), "no read ran vagrant");
+        assertEquals(List.of("begin status --machine-readable", "end"), vagrantCalls(), "no read ran vagrant");
+    }
+
+    @Inject
+    MachineReconciler reconciler;
+
+    @Test
+    @Order(2)
+    void oneVagrantStatusPerClusterAtATimeAndNoneWhileAnOperationRuns() throws Exception {
+        awaitQuiet();
+        int before = vagrantCalls().size();
+
+        // an operation runs: nothing is asked of vagrant
+        reconciler.operationStarted(NAME);
+        reconciler.request(NAME, false);
+        awaitQuiet();
+        assertEquals(before, vagrantCalls().size(), "vagrant status while an operation ran");
+
+        // it ends: one status right after; ten more requests meanwhile make one more, never two at once
+        Instant released = Instant.now();
+        reconciler.operationReleased(NAME);
+        Thread burst = new Thread(() -> {
+            for (int i = 0; i < 10; i++) {
+                reconciler.request(NAME, false);
+            }
+        });
+        burst.start();
+        burst.join();
+        awaitQuiet();
+        List<String> calls = vagrantCalls().subList(before, vagrantCalls().size());
+        assertTrue(calls.size() == 2 || calls.size() == 4, "one status, or one and one more after it: " + calls);
+        for (int i = 0; i < calls.size(); i += 2) {
+            assertEquals("begin status --machine-readable", calls.get(i), "overlapping vagrant status: " + calls);
+            assertEquals("end", calls.get(i + 1), "overlapping vagrant status: " + calls);
+        }
+        String confirmed = given().get("/v1/clusters/" + NAME).path("nodes[0].confirmedAt");
+        assertTrue(Instant.parse(confirmed).isAfter(released), "confirmedAt " + confirmed + " moved on after the operation");
+    }
+
+    /** Until the stand-in vagrant has not been called for two seconds and is not running. */
+    static void awaitQuiet() throws Exception {
+        int seen = -1;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            List<String> calls = vagrantCalls();
+            if (calls.size() == seen && (calls.isEmpty() || calls.get(calls.size() - 1).equals("end"))) {
+                return;
+            }
+            seen = calls.size();
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("the stand-in vagrant never went quiet: " + vagrantCalls());
     }
 }
