@@ -91,9 +91,9 @@ public class ClusterService {
     }
 
     public Operation destroy(String name) {
-        clusters.get(name);
+        ClusterRecord c = clusters.get(name);
         runner.ensureIdle(name);
-        return runner.start(name, lifecycle.destroy(clusters.get(name)));
+        return runner.start(name, lifecycle.destroy(c));
     }
 
     /** Whether every machine was last confirmed halted ({@code halted}) or running (not {@code halted}). */
