@@ -178,6 +178,31 @@ class ClusterStatusFromMemoryTest {
         assertTrue(Instant.parse(confirmed).isAfter(released), "confirmedAt " + confirmed + " moved on after the operation");
     }
 
+    @Test
+    @Order(3)
+    void anOperationDoesNotWaitForABackgroundStatusItStopsIt() throws Exception {
+        awaitQuiet();
+        int before = vagrantCalls().size();
+        reconciler.request(NAME, false);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (vagrantCalls().size() == before) {
+            assertTrue(Instant.now().isBefore(deadline), "the background status never began");
+            Thread.sleep(20);
+        }
+        // Vagrant locks each machine even to read it: a second vagrant would fail, so the status gives way
+        String op = given().contentType("application/json").post("/v1/clusters/" + NAME + "/halt")
+                .then().statusCode(202).extract().path("id");
+        deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!"succeeded".equals(given().get("/v1/operations/" + op).path("state"))) {
+            assertTrue(Instant.now().isBefore(deadline), "halt did not succeed: " + given().get("/v1/operations/" + op).asString());
+            Thread.sleep(100);
+        }
+        awaitQuiet();
+        List<String> calls = vagrantCalls().subList(before, vagrantCalls().size());
+        assertEquals(List.of("begin status --machine-readable", "begin halt --no-color", "end",
+                "begin status --machine-readable", "end"), calls, "stopped, the halt, then the status after it");
+    }
+
     /** Until the stand-in vagrant has not been called for two seconds and is not running. */
     static void awaitQuiet() throws Exception {
         int seen = -1;
