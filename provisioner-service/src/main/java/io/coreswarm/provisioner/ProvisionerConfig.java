@@ -3,6 +3,7 @@ package io.coreswarm.provisioner;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -22,7 +23,7 @@ public interface ProvisionerConfig {
     String dockerHost();
 
     /** The node image local clusters run; scripts/node-image builds and tags it. */
-    @WithDefault("coreswarm/node:latest")
+    @WithDefault(NodeLayout.NODE_IMAGE)
     String nodeImage();
 
     /** Local clusters get a free /24 from 172.&lt;second-octet&gt;.0.0/16. */
@@ -32,4 +33,11 @@ public interface ProvisionerConfig {
     /** How long a new or resumed cluster may take for etcd and every swarm node to be ready. */
     @WithDefault("180s")
     Duration readyTimeout();
+
+    /**
+     * How often machine states older than half of this are confirmed with {@code vagrant status}
+     * in the background (they are also confirmed right after each operation).
+     */
+    @WithDefault("30s")
+    Duration reconcileEvery();
 }

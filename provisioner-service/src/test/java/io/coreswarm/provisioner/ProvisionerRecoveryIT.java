@@ -107,15 +107,18 @@ class ProvisionerRecoveryIT {
         boolean ok() throws Exception;
     }
 
+    /** Polls until the check passes; a timeout reports the last failure the check gave, if any. */
     static void await(Duration timeout, Check check) {
         Instant deadline = Instant.now().plus(timeout);
+        Throwable last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (check.ok()) {
                     return;
                 }
+                last = null;
             } catch (Exception | AssertionError e) {
-                // not yet
+                last = e; // not yet
             }
             try {
                 Thread.sleep(500);
@@ -124,6 +127,6 @@ class ProvisionerRecoveryIT {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("timed out after " + timeout);
+        throw new AssertionError("timed out after " + timeout + (last == null ? "" : "; last: " + last), last);
     }
 }

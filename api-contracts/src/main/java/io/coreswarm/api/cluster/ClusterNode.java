@@ -1,10 +1,15 @@
 package io.coreswarm.api.cluster;
 
+import java.time.Instant;
+
 /**
- * A machine of a cluster.
+ * A machine of a cluster, as the provisioner last knew it (reading it never runs Vagrant).
  *
- * @param state     Vagrant's state id: running, stopped, not_created, poweroff, ...
- * @param swarmRole manager, worker, or none while the node is outside the swarm
+ * @param state       Vagrant's state of the machine, as an operation or the provisioner's
+ *                    background {@code vagrant status} last confirmed it
+ * @param confirmedAt when {@code state} was last confirmed; null while it never was
+ * @param swarmRole   the role the node has in the swarm's plan: the first {@code spec.managers}
+ *                    nodes are managers, the others workers
  */
-public record ClusterNode(String name, String state, String address, String swarmRole) {
+public record ClusterNode(String name, MachineState state, Instant confirmedAt, String address, SwarmRole swarmRole) {
 }

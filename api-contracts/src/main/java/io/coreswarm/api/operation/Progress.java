@@ -2,4 +2,14 @@ package io.coreswarm.api.operation;
 
 /** How far an operation is: the step it is on, and machines done of the machines it touches. */
 public record Progress(String step, int nodesDone, int nodesTotal) {
+
+    /** One more node done (never more than {@code nodesTotal}). */
+    public Progress withNodeDone() {
+        return new Progress(step, Math.min(nodesDone + 1, nodesTotal), nodesTotal);
+    }
+
+    /** All nodes done, on step {@code done}. */
+    public Progress completed(String done) {
+        return new Progress(done, nodesTotal, nodesTotal);
+    }
 }

@@ -2,7 +2,6 @@ package io.coreswarm.provisioner.cluster;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
@@ -11,19 +10,23 @@ import io.coreswarm.api.cluster.ClusterApi;
 import io.coreswarm.api.cluster.ClusterEndpoints;
 import io.coreswarm.api.cluster.ClusterNode;
 import io.coreswarm.api.cluster.ScaleRequest;
+import io.coreswarm.api.cluster.SwarmRole;
 import io.coreswarm.api.operation.Operation;
 import io.coreswarm.api.spec.ClusterSpec;
-import io.coreswarm.provisioner.vagrant.Vagrant;
+import io.coreswarm.provisioner.model.ClusterRecord;
+import io.coreswarm.provisioner.model.MachineObservation;
 
+/**
+ * The clusters over HTTP. Reads answer from memory and never run a process: each machine's state
+ * is the one operations and the background reconcile with Vagrant last confirmed ({@code confirmedAt}).
+ */
 public class ClusterResource implements ClusterApi {
     private final ClusterService service;
     private final Clusters clusters;
-    private final Vagrant vagrant;
 
-    ClusterResource(ClusterService service, Clusters clusters, Vagrant vagrant) {
+    ClusterResource(ClusterService service, Clusters clusters) {
         this.service = service;
         this.clusters = clusters;
-        this.vagrant = vagrant;
     }
 
     @Override
@@ -33,20 +36,12 @@ public class ClusterResource implements ClusterApi {
 
     @Override
     public List<Cluster> list() {
-        return clusters.all().stream().map(c -> view(c, Map.of())).toList();
+        return clusters.all().stream().map(ClusterResource::view).toList();
     }
 
-    /** One cluster, with each machine's state as Vagrant reports it now. */
     @Override
     public Cluster get(String name) {
-        ClusterRecord c = clusters.get(name);
-        Map<String, String> states;
-        try {
-            states = vagrant.status(clusters.workspace(name).machines());
-        } catch (RuntimeException e) {
-            states = Map.of();
-        }
-        return view(c, states);
+        return view(clusters.get(name));
     }
 
     @Override
@@ -82,10 +77,13 @@ public class ClusterResource implements ClusterApi {
                 + "# eval \"$(curl -s localhost:8082/v1/clusters/" + c.name() + "/env)\"\n";
     }
 
-    static Cluster view(ClusterRecord c, Map<String, String> states) {
+    static Cluster view(ClusterRecord c) {
         List<ClusterNode> nodes = c.nodes().stream()
-                .map(n -> new ClusterNode(n.name(), states.getOrDefault(n.name(), "unknown"), n.address(),
-                        c.isManager(n.name()) ? "manager" : "worker"))
+                .map(n -> {
+                    MachineObservation m = c.machine(n.name());
+                    return new ClusterNode(n.name(), m.state(), m.confirmedAt(), n.address(),
+                            c.isManager(n.name()) ? SwarmRole.MANAGER : SwarmRole.WORKER);
+                })
                 .toList();
         return new Cluster(c.spec(), c.phase(), c.conditions(), nodes, endpoints(c), c.discoveryUrl(), c.createdAt(), c.currentOperation());
     }

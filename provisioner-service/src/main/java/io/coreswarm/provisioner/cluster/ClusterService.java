@@ -2,16 +2,25 @@ package io.coreswarm.provisioner.cluster;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.coreswarm.api.cluster.ClusterPhase;
+import io.coreswarm.api.cluster.MachineState;
 import io.coreswarm.api.operation.Operation;
+import io.coreswarm.api.problem.Conflict;
 import io.coreswarm.api.problem.ProblemException;
 import io.coreswarm.api.render.Rendering;
 import io.coreswarm.api.render.RenderingRequest;
 import io.coreswarm.api.spec.ClusterSpec;
 import io.coreswarm.api.spec.Target;
+import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.operation.OperationRunner;
 import io.coreswarm.provisioner.workspace.Workspace;
 
-/** Turns lifecycle requests into operations, after the checks that must answer at once. */
+/**
+ * Turns lifecycle requests into operations, after the checks that must answer at once: a busy
+ * cluster ({@code ClusterBusy}, 409), a name taken, a scale to the size it has, halting a halted or
+ * resuming a running cluster (409 {@link Conflict}: there is nothing to do, and saying so beats
+ * running Vagrant to find out).
+ */
 @ApplicationScoped
 public class ClusterService {
     private final Clusters clusters;
@@ -30,7 +39,7 @@ public class ClusterService {
 
     public synchronized Operation create(ClusterSpec spec) {
         if (clusters.find(spec.name()).isPresent()) {
-            throw new ProblemException(409, "Conflict", "cluster " + spec.name() + " already exists");
+            throw new Conflict("cluster " + spec.name() + " already exists");
         }
         if (spec.target() == Target.COREOS_LEGACY) {
             throw ProblemException.invalid("target", "coreos-legacy is rendered, not booted (CoreOS boxes are gone): "
@@ -53,9 +62,9 @@ public class ClusterService {
 
     public Operation scale(String name, int nodes) {
         ClusterRecord current = clusters.get(name);
-        ensureIdle(current);
+        runner.ensureIdle(name);
         if (nodes == current.nodes().size()) {
-            throw new ProblemException(409, "Conflict", "cluster " + name + " already has " + nodes + " nodes");
+            throw new Conflict("cluster " + name + " already has " + nodes + " nodes");
         }
         Rendering rendering = renderer.render(new RenderingRequest(current.spec().withNodes(nodes), current.discoveryUrl(), current.subnet()));
         return runner.start(name, lifecycle.scale(current, current.withRendering(rendering), rendering));
@@ -63,26 +72,33 @@ public class ClusterService {
 
     public Operation halt(String name) {
         ClusterRecord c = clusters.get(name);
-        ensureIdle(c);
+        runner.ensureIdle(name);
+        if (c.phase() == ClusterPhase.HALTED && allMachines(c, true)) {
+            throw new Conflict("cluster " + name + " is already halted (every machine "
+                    + ClusterPhases.halted(c.spec().provider()) + "); POST /v1/clusters/" + name + "/resume starts it");
+        }
         return runner.start(name, lifecycle.halt(c));
     }
 
     public Operation resume(String name) {
         ClusterRecord c = clusters.get(name);
-        ensureIdle(c);
+        runner.ensureIdle(name);
+        if (c.phase() == ClusterPhase.RUNNING && allMachines(c, false)) {
+            throw new Conflict("cluster " + name + " is already running (every machine running); "
+                    + "POST /v1/clusters/" + name + "/halt stops it");
+        }
         return runner.start(name, lifecycle.resume(c));
     }
 
     public Operation destroy(String name) {
         ClusterRecord c = clusters.get(name);
-        ensureIdle(c);
+        runner.ensureIdle(name);
         return runner.start(name, lifecycle.destroy(c));
     }
 
-    private void ensureIdle(ClusterRecord c) {
-        if (runner.busy(c.name())) {
-            throw new ProblemException(409, "Conflict", "cluster " + c.name() + " is busy with operation "
-                    + c.currentOperation() + "; wait for it or cancel it");
-        }
+    /** Whether every machine was last confirmed halted ({@code halted}) or running (not {@code halted}). */
+    private static boolean allMachines(ClusterRecord c, boolean halted) {
+        return c.nodeNames().stream().map(n -> c.machine(n).state())
+                .allMatch(s -> halted ? s.halted() : s == MachineState.RUNNING);
     }
 }

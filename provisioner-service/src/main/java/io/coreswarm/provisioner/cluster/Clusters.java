@@ -10,11 +10,15 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.coreswarm.api.problem.ProblemException;
+import io.coreswarm.api.problem.NotFound;
+import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.workspace.Workspace;
 import io.coreswarm.provisioner.workspace.Workspaces;
 
-/** The cluster records, in memory and in each workspace's cluster.json (the source of truth at start-up). */
+/**
+ * The cluster records, in memory and in each workspace's cluster.json (the source of truth at
+ * start-up). Reads come from memory; every change is written through.
+ */
 @ApplicationScoped
 public class Clusters {
     private final Workspaces workspaces;
@@ -32,7 +36,7 @@ public class Clusters {
     }
 
     public ClusterRecord get(String name) {
-        return find(name).orElseThrow(() -> new ProblemException(404, "Not Found", "no cluster named " + name));
+        return find(name).orElseThrow(() -> new NotFound("no cluster named " + name));
     }
 
     public List<ClusterRecord> all() {
@@ -40,19 +44,30 @@ public class Clusters {
         return all.stream().sorted(Comparator.comparing(ClusterRecord::name)).toList();
     }
 
-    public void save(ClusterRecord record) {
+    public synchronized void save(ClusterRecord record) {
         workspaces.write(workspaces.of(record.name()).clusterRecord(), record);
         byName.put(record.name(), record);
     }
 
     public synchronized ClusterRecord update(String name, UnaryOperator<ClusterRecord> change) {
-        ClusterRecord updated = change.apply(get(name));
-        save(updated);
-        return updated;
+        return updateIfPresent(name, change).orElseThrow(() -> new NotFound("no cluster named " + name));
+    }
+
+    /** Changes a cluster that still exists; a change that returns the record it was given writes nothing. */
+    public synchronized Optional<ClusterRecord> updateIfPresent(String name, UnaryOperator<ClusterRecord> change) {
+        ClusterRecord current = byName.get(name);
+        if (current == null) {
+            return Optional.empty();
+        }
+        ClusterRecord updated = change.apply(current);
+        if (updated != current) {
+            save(updated);
+        }
+        return Optional.of(updated);
     }
 
     /** Forgets a cluster and deletes its workspace. */
-    public void remove(String name) {
+    public synchronized void remove(String name) {
         byName.remove(name);
         workspaces.delete(workspaces.of(name));
     }

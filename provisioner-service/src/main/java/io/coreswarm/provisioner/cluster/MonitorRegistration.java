@@ -12,6 +12,7 @@ import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.provisioner.clients.MonitorClient;
+import io.coreswarm.provisioner.model.ClusterRecord;
 import io.quarkus.scheduler.Scheduled;
 
 /**

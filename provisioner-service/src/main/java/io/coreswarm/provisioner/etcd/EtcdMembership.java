@@ -4,16 +4,19 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.Rendering.NodeAddress;
 import io.coreswarm.provisioner.ProvisionerConfig;
-import io.coreswarm.provisioner.cluster.ClusterRecord;
+import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.operation.OperationContext;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.cluster.Member;
@@ -25,6 +28,7 @@ import io.etcd.jetcd.cluster.Member;
  */
 @ApplicationScoped
 public class EtcdMembership {
+    private static final String UNHEALTHY = "unhealthy cluster";
     private final Duration timeout;
 
     EtcdMembership(ProvisionerConfig config) {
@@ -38,7 +42,7 @@ public class EtcdMembership {
             // a socket per node is far cheaper than a gRPC client while the containers still start
             for (NodeAddress node : nodes) {
                 try (Socket probe = new Socket()) {
-                    probe.connect(new InetSocketAddress(node.address(), 2379), 200);
+                    probe.connect(new InetSocketAddress(node.address(), NodeLayout.ETCD_CLIENT_PORT), 200);
                 }
             }
             try (Client etcd = client(c, nodes)) {
@@ -61,31 +65,66 @@ public class EtcdMembership {
      * it must start with.
      */
     public String add(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
-        URI peer = URI.create("http://" + node.address() + ":2380");
-        try (Client etcd = client(c, c.nodes())) {
-            List<Member> members = etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers();
-            if (members.stream().noneMatch(m -> m.getPeerURIs().contains(peer))) {
-                op.log("etcd member add " + node.name() + " " + peer);
-                members = etcd.getClusterClient().addMember(List.of(peer)).get(10, TimeUnit.SECONDS).getMembers();
+        URI peer = peerUrl(node);
+        return whenHealthy(op, () -> {
+            try (Client etcd = client(c, c.nodes())) {
+                List<Member> members = etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers();
+                if (members.stream().noneMatch(m -> m.getPeerURIs().contains(peer))) {
+                    op.log("etcd member add " + node.name() + " " + peer);
+                    members = etcd.getClusterClient().addMember(List.of(peer)).get(10, TimeUnit.SECONDS).getMembers();
+                }
+                return members.stream()
+                        .map(m -> (m.getPeerURIs().contains(peer) ? node.name() : m.getName()) + "=" + m.getPeerURIs().get(0))
+                        .collect(Collectors.joining(","));
             }
-            return members.stream()
-                    .map(m -> (m.getPeerURIs().contains(peer) ? node.name() : m.getName()) + "=" + m.getPeerURIs().get(0))
-                    .collect(Collectors.joining(","));
-        }
+        });
     }
 
     /** Removes a node's member ({@code etcdctl member remove}), if it has one. */
     public void remove(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
-        URI peer = URI.create("http://" + node.address() + ":2380");
+        URI peer = peerUrl(node);
         List<NodeAddress> others = c.nodes().stream().filter(n -> !n.equals(node)).toList();
-        try (Client etcd = client(c, others)) {
-            for (Member m : etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers()) {
-                if (m.getPeerURIs().contains(peer)) {
-                    op.log("etcd member remove " + node.name());
-                    etcd.getClusterClient().removeMember(m.getId()).get(10, TimeUnit.SECONDS);
+        whenHealthy(op, () -> {
+            try (Client etcd = client(c, others)) {
+                for (Member m : etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers()) {
+                    if (m.getPeerURIs().contains(peer)) {
+                        op.log("etcd member remove " + node.name());
+                        etcd.getClusterClient().removeMember(m.getId()).get(10, TimeUnit.SECONDS);
+                    }
                 }
+                return null;
+            }
+        });
+    }
+
+    /** A membership change; both kinds look before they change, so trying one again is safe. */
+    @FunctionalInterface
+    private interface Change<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * etcd refuses a membership change until every member has been connected for a few seconds
+     * ({@code etcdserver: unhealthy cluster}, its strict reconfiguration check), as right after a
+     * create or a resume: that refusal is tried again until the ready timeout; any other fails at once.
+     */
+    private <T> T whenHealthy(OperationContext op, Change<T> change) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try {
+                return change.run();
+            } catch (ExecutionException e) {
+                if (!String.valueOf(e.getMessage()).contains(UNHEALTHY) || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                op.log("etcd refuses membership changes for now (" + UNHEALTHY + "); trying again in a second");
+                op.pause(1000);
             }
         }
+    }
+
+    private static URI peerUrl(NodeAddress node) {
+        return URI.create("http://" + node.address() + ":" + NodeLayout.ETCD_PEER_PORT);
     }
 
     private static Client client(ClusterRecord c, List<NodeAddress> nodes) {

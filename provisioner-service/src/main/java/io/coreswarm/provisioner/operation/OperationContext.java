@@ -56,16 +56,13 @@ public class OperationContext {
         }
     }
 
-    public void progress(String step, int nodesDone, int nodesTotal) {
-        update(op -> new Operation(op.id(), op.cluster(), op.kind(), op.state(), new Progress(step, nodesDone, nodesTotal),
-                op.createdAt(), op.startedAt(), op.finishedAt(), op.error()));
+    void progress(String step, int nodesDone, int nodesTotal) {
+        update(op -> op.withProgress(new Progress(step, nodesDone, nodesTotal)));
     }
 
     /** Advances the nodes-done count of the current step. */
     public void nodeDone() {
-        update(op -> new Operation(op.id(), op.cluster(), op.kind(), op.state(),
-                new Progress(op.progress().step(), Math.min(op.progress().nodesDone() + 1, op.progress().nodesTotal()), op.progress().nodesTotal()),
-                op.createdAt(), op.startedAt(), op.finishedAt(), op.error()));
+        update(op -> op.withProgress(op.progress().withNodeDone()));
     }
 
     void update(UnaryOperator<Operation> change) {
@@ -96,7 +93,7 @@ public class OperationContext {
         boolean ok() throws Exception;
     }
 
-    /** Polls until the check passes; the last failure becomes the error if time runs out. */
+    /** Polls until the check passes; the last failure (or "not yet") becomes the error if time runs out. */
     public void await(String what, java.time.Duration timeout, Check check) {
         Instant deadline = Instant.now().plus(timeout);
         String last = "not yet";

@@ -3,7 +3,6 @@ package io.coreswarm.provisioner.operation;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,17 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.coreswarm.api.cluster.ClusterPhase;
-import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.operation.Operation;
 import io.coreswarm.api.operation.OperationState;
-import io.coreswarm.api.operation.Progress;
-import io.coreswarm.api.problem.ProblemException;
-import io.coreswarm.provisioner.cluster.Clusters;
+import io.coreswarm.api.problem.Conflict;
+import io.coreswarm.provisioner.workspace.Workspaces;
 
 /**
- * Runs plans in the background, one per cluster at a time, and keeps the operation record and
- * the cluster's phase and conditions in step with what happens.
+ * Runs plans in the background, one per cluster at a time: each step in turn, with the
+ * operation's record, log and progress kept as it goes. What a plan means for its cluster is the
+ * {@link OperationListener}'s business: the runner reports to it and never reaches into clusters.
  */
 @ApplicationScoped
 public class OperationRunner {
@@ -32,7 +29,8 @@ public class OperationRunner {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Operations operations;
-    private final Clusters clusters;
+    private final Workspaces workspaces;
+    private final OperationListener listener;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "operation");
         t.setDaemon(true);
@@ -41,35 +39,41 @@ public class OperationRunner {
     /** cluster name to the context of its running operation */
     private final Map<String, OperationContext> running = new ConcurrentHashMap<>();
 
-    OperationRunner(Operations operations, Clusters clusters) {
+    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener) {
         this.operations = operations;
-        this.clusters = clusters;
+        this.workspaces = workspaces;
+        this.listener = listener;
     }
 
-    /** Queues a plan for a cluster; 409 when the cluster is already busy. */
+    /** Queues a plan for a cluster; {@link ClusterBusy} when the cluster already runs one. */
     public Operation start(String cluster, Plan plan) {
         String id = "op-" + HexFormat.of().formatHex(RANDOM.generateSeed(5));
-        OperationContext context = new OperationContext(operations, clusters.workspace(cluster), id);
+        OperationContext context = new OperationContext(operations, workspaces.of(cluster), id);
         OperationContext busy = running.putIfAbsent(cluster, context);
         if (busy != null) {
             context.close();
-            Operation current = operations.get(busy.id());
-            throw new ProblemException(409, "Conflict", "cluster " + cluster + " is busy with operation "
-                    + current.id() + " (" + current.kind() + ", " + current.state() + "); wait for it or cancel it");
+            throw new ClusterBusy(operations.get(busy.id()));
         }
-        Operation queued = new Operation(id, cluster, plan.kind(), OperationState.QUEUED,
-                new Progress("queued", 0, plan.nodes()), Instant.now(), null, null, null);
+        Operation queued = Operation.queued(id, cluster, plan.kind(), plan.nodes());
         operations.save(queued);
-        clusters.update(cluster, c -> c.withOperation(id).withPhase(plan.during(), c.conditions()));
+        listener.started(cluster, id, plan);
         executor.submit(() -> run(cluster, plan, context));
         return queued;
+    }
+
+    /** {@link ClusterBusy} when the cluster runs an operation: for checks that must answer before a plan is made. */
+    public void ensureIdle(String cluster) {
+        OperationContext busy = running.get(cluster);
+        if (busy != null) {
+            throw new ClusterBusy(operations.get(busy.id()));
+        }
     }
 
     public Operation cancel(String id) {
         Operation op = operations.get(id);
         OperationContext context = running.get(op.cluster());
         if (context == null || !context.id().equals(id)) {
-            throw new ProblemException(409, "Conflict", "operation " + id + " is " + op.state() + ", not running");
+            throw new Conflict("operation " + id + " is " + op.state() + ", not running");
         }
         context.log("cancel requested: stopping the process tree");
         context.cancel();
@@ -77,50 +81,44 @@ public class OperationRunner {
     }
 
     private void run(String cluster, Plan plan, OperationContext op) {
-        op.update(o -> new Operation(o.id(), o.cluster(), o.kind(), OperationState.RUNNING, o.progress(),
-                o.createdAt(), Instant.now(), null, null));
+        op.update(o -> o.withState(OperationState.RUNNING).withStartedAt(Instant.now()));
         try {
             for (Step step : plan.steps()) {
                 op.throwIfCancelled();
                 op.progress(step.name(), 0, plan.nodes());
                 op.log("==> " + step.name());
-                step.body().run(op);
+                step.run(op);
             }
-            finish(op, OperationState.SUCCEEDED, null);
-            if (plan.after() != null) {
-                clusters.update(cluster, c -> c.withOperation(null).withPhase(plan.after(),
-                        List.of(condition("True", plan.kind() + "Succeeded", plan.kind() + " succeeded"))));
-            }
+            end(cluster, plan, op, OperationState.SUCCEEDED, null);
         } catch (OperationCancelled e) {
             op.log("cancelled");
-            finish(op, OperationState.CANCELLED, "cancelled");
-            clusters.find(cluster).ifPresent(c -> clusters.update(cluster, r -> r.withOperation(null).withPhase(ClusterPhase.UNKNOWN,
-                    List.of(condition("Unknown", plan.kind() + "Cancelled", plan.kind() + " was cancelled")))));
+            end(cluster, plan, op, OperationState.CANCELLED, "cancelled");
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("operation %s (%s of %s) failed: %s", op.id(), plan.kind(), cluster, message);
             op.log("failed: " + message);
-            finish(op, OperationState.FAILED, message);
-            clusters.find(cluster).ifPresent(c -> clusters.update(cluster, r -> r.withOperation(null).withPhase(ClusterPhase.FAILED,
-                    List.of(condition("False", plan.kind() + "Failed", message)))));
+            end(cluster, plan, op, OperationState.FAILED, message);
         } finally {
             running.remove(cluster);
             op.close();
+            report(cluster, () -> listener.released(cluster));
         }
     }
 
-    private static void finish(OperationContext op, OperationState state, String error) {
-        op.update(o -> new Operation(o.id(), o.cluster(), o.kind(), state,
-                state == OperationState.SUCCEEDED ? new Progress("done", o.progress().nodesTotal(), o.progress().nodesTotal()) : o.progress(),
-                o.createdAt(), o.startedAt(), Instant.now(), error));
+    /** The listener first, so that whoever sees the operation finished sees the cluster as it left it. */
+    private void end(String cluster, Plan plan, OperationContext op, OperationState state, String error) {
+        report(cluster, () -> listener.ended(cluster, plan, state, error));
+        op.update(o -> o.withState(state)
+                .withProgress(state == OperationState.SUCCEEDED ? o.progress().completed("done") : o.progress())
+                .withFinishedAt(Instant.now()).withError(error));
     }
 
-    private static Condition condition(String status, String reason, String message) {
-        return new Condition("Ready", status, capitalize(reason), message, Instant.now());
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    private void report(String cluster, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "recording an operation's outcome for cluster %s failed", cluster);
+        }
     }
 
     public boolean busy(String cluster) {

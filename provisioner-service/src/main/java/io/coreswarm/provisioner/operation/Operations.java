@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.operation.Operation;
 import io.coreswarm.api.operation.OperationState;
-import io.coreswarm.api.problem.ProblemException;
+import io.coreswarm.api.problem.NotFound;
 import io.coreswarm.provisioner.workspace.Workspace;
 import io.coreswarm.provisioner.workspace.Workspaces;
 
@@ -38,8 +38,8 @@ public class Operations {
                 workspaces.read(file, Operation.class).ifPresent(op -> {
                     if (!op.state().finished()) {
                         LOG.infof("operation %s (%s of %s) was %s when the provisioner stopped: interrupted", op.id(), op.kind(), op.cluster(), op.state());
-                        op = new Operation(op.id(), op.cluster(), op.kind(), OperationState.INTERRUPTED, op.progress(),
-                                op.createdAt(), op.startedAt(), Instant.now(), "the provisioner stopped while this operation ran");
+                        op = op.withState(OperationState.INTERRUPTED).withFinishedAt(Instant.now())
+                                .withError("the provisioner stopped while this operation ran");
                         workspaces.write(file, op);
                     }
                     byId.put(op.id(), op);
@@ -62,7 +62,7 @@ public class Operations {
     public Operation get(String id) {
         Operation op = byId.get(id);
         if (op == null) {
-            throw new ProblemException(404, "Not Found", "no operation " + id);
+            throw new NotFound("no operation " + id);
         }
         return op;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Runs step bodies at once — Vagrant starts the machines while etcd bootstraps itself and the
@@ -11,6 +12,13 @@ import java.util.concurrent.CompletionException;
  * cancel would: waits end, processes are stopped) and is what the step fails with.
  */
 public final class Parallel {
+    /** A thread per branch: branches block (processes, waits), so a shared pool could starve them. */
+    private static final Executor THREAD_PER_BRANCH = r -> {
+        Thread t = new Thread(r, "parallel-branch");
+        t.setDaemon(true);
+        t.start();
+    };
+
     private Parallel() {
     }
 
@@ -27,7 +35,7 @@ public final class Parallel {
                         op.cancel();
                         throw new CompletionException(e);
                     }
-                }));
+                }, THREAD_PER_BRANCH));
             }
             Exception first = null;
             for (CompletableFuture<Void> branch : running) {

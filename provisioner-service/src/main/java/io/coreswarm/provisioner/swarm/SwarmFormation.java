@@ -2,6 +2,7 @@ package io.coreswarm.provisioner.swarm;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,22 +17,25 @@ import com.github.dockerjava.api.model.SwarmNodeState;
 import com.github.dockerjava.api.model.SwarmJoinTokens;
 import com.github.dockerjava.api.model.SwarmSpec;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.Rendering.NodeAddress;
 import io.coreswarm.provisioner.ProvisionerConfig;
-import io.coreswarm.provisioner.cluster.ClusterRecord;
 import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.operation.OperationContext;
 import io.coreswarm.provisioner.operation.Parallel;
 import io.coreswarm.provisioner.operation.Step;
 
 /**
- * Swarm mode on a cluster's nodes through docker-java: {@code swarm init} on the first manager,
- * the other managers and the workers joined with their tokens. Join tokens are read from the
- * first manager when needed and never logged or stored.
+ * Swarm mode on a cluster's nodes through docker-java: {@code swarm init} on the first node, every
+ * other node joined as a worker with the worker token as soon as its dockerd answers, then the
+ * nodes meant to be managers promoted by the leader one at a time. The join token is read from
+ * the first node when needed and never logged or stored. It reports each node it joins; counting
+ * them is the caller's business.
  */
 @ApplicationScoped
 public class SwarmFormation {
-    private static final String SWARM_PORT = ":2377";
+    private static final String SWARM_PORT = ":" + NodeLayout.SWARM_PORT;
     private final Duration timeout;
 
     SwarmFormation(ProvisionerConfig config) {
@@ -49,11 +53,13 @@ public class SwarmFormation {
     }
 
     /**
-     * Initialises the swarm if needed and joins each given node that is not in it yet, each as
-     * soon as its dockerd answers: managers one at a time (Raft adds one voter per configuration
-     * change), workers all at once.
+     * Initialises the swarm if needed and joins each given node that is not in it yet, all at once,
+     * each as a worker as soon as its dockerd answers; then promotes those meant to be managers,
+     * one at a time (Raft adds one voter per configuration change).
+     *
+     * @param joined told the name of each given node once it is in the swarm
      */
-    public void join(OperationContext op, ClusterRecord c, List<NodeAddress> nodes) throws Exception {
+    public void join(OperationContext op, ClusterRecord c, List<NodeAddress> nodes, Consumer<String> joined) throws Exception {
         NodeAddress first = c.nodes().get(0);
         awaitEngine(op, c, first);
         try (DockerClient leader = DockerClients.connect(c.dockerHost(first.name()))) {
@@ -63,12 +69,12 @@ public class SwarmFormation {
             }
             var tokens = leader.inspectSwarmCmd().exec().getJoinTokens();
             if (nodes.contains(first)) {
-                op.nodeDone();
+                joined.accept(first.name());
             }
             // everyone joins as a worker at once; managers are then promoted, which the leader
             // does one Raft change at a time without each node's join round trip in between
             Parallel.all(nodes.stream().filter(n -> !n.equals(first))
-                    .map(n -> (Step.Body) o -> joinNode(o, c, n, first, tokens.getWorker(), tokens))
+                    .map(n -> (Step.Body) o -> joinNode(o, c, n, first, tokens.getWorker(), tokens, joined))
                     .toArray(Step.Body[]::new)).run(op);
             for (NodeAddress node : nodes) {
                 if (!node.equals(first) && c.isManager(node.name())) {
@@ -85,7 +91,8 @@ public class SwarmFormation {
         }
     }
 
-    private void joinNode(OperationContext op, ClusterRecord c, NodeAddress node, NodeAddress first, String token, SwarmJoinTokens tokens) {
+    private void joinNode(OperationContext op, ClusterRecord c, NodeAddress node, NodeAddress first, String token,
+            SwarmJoinTokens tokens, Consumer<String> joined) {
         awaitEngine(op, c, node);
         try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
             if (state(docker) != LocalNodeState.ACTIVE) {
@@ -97,7 +104,7 @@ public class SwarmFormation {
             throw new IllegalStateException("swarm join of " + node.name() + " failed: "
                     + redact(e.getMessage(), tokens.getManager(), tokens.getWorker()));
         }
-        op.nodeDone();
+        joined.accept(node.name());
     }
 
     /** Waits until the swarm lists exactly the cluster's nodes, all Ready, and its managers all reachable. */

@@ -10,12 +10,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.coreswarm.api.cluster.MachineState;
 import io.coreswarm.provisioner.ProvisionerConfig;
+import io.coreswarm.provisioner.operation.OperationCancelled;
 import io.coreswarm.provisioner.operation.OperationContext;
+import io.coreswarm.provisioner.operation.ProcessTree;
 
 /**
  * The real vagrant CLI. Arguments always go as a list, never through a shell; output streams
@@ -40,10 +46,17 @@ public class Vagrant {
         command.addAll(List.of(args));
         command.add("--no-color");
         op.log("$ vagrant " + String.join(" ", args));
-        Result result = exec(dir, command, line -> {
-            op.log(line);
-            watcher.accept(line);
-        }, op);
+        Folder folder = folder(dir);
+        takeFromStatus(folder, op);
+        Result result;
+        try {
+            result = exec(dir, command, line -> {
+                op.log(line);
+                watcher.accept(line);
+            }, op, null);
+        } finally {
+            folder.lock.unlock();
+        }
         if (result.exitCode() != 0) {
             op.throwIfCancelled();
             throw new VagrantFailure(result.errors().isBlank()
@@ -52,16 +65,62 @@ public class Vagrant {
         }
     }
 
-    /** Machine name to state id, from {@code vagrant status --machine-readable}. */
-    public Map<String, String> status(Path dir) {
-        Result result = exec(dir, List.of(config.vagrant(), "status", "--machine-readable"), line -> { }, null);
+    /**
+     * Machine name to state, from {@code vagrant status --machine-readable} (a process of a second
+     * or more). Fails at once while an operation's command runs in {@code dir}, and gives way
+     * (stopped, failing) when one wants to start.
+     */
+    public Map<String, MachineState> status(Path dir) {
+        Folder folder = folder(dir);
+        if (!folder.lock.tryLock()) {
+            throw new VagrantFailure("an operation's vagrant command runs in " + dir);
+        }
+        Result result;
+        try {
+            result = exec(dir, List.of(config.vagrant(), "status", "--machine-readable"), line -> { }, null, folder);
+        } finally {
+            folder.lock.unlock();
+        }
         if (result.exitCode() != 0) {
-            throw new VagrantFailure(result.errors().strip());
+            throw new VagrantFailure(result.errors().isBlank() ? "vagrant status exited with " + result.exitCode() : result.errors().strip());
         }
         return MachineStatus.parse(result.output());
     }
 
-    private Result exec(Path dir, List<String> command, Consumer<String> lines, OperationContext op) {
+    /**
+     * One vagrant process per folder at a time: Vagrant locks each machine while it reads or
+     * changes it (even for {@code status}), and a second process on a locked machine fails ("Vagrant
+     * can't use the requested machine because it is locked!").
+     */
+    private static final class Folder {
+        final ReentrantLock lock = new ReentrantLock();
+        /** the background {@code vagrant status} running in the folder, if one is */
+        volatile Process status;
+    }
+
+    private final Map<Path, Folder> folders = new ConcurrentHashMap<>();
+
+    private Folder folder(Path dir) {
+        return folders.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Folder());
+    }
+
+    /** Takes the folder for an operation: a background status in it is stopped, not waited for. */
+    private static void takeFromStatus(Folder folder, OperationContext op) {
+        try {
+            while (!folder.lock.tryLock(100, TimeUnit.MILLISECONDS)) {
+                op.throwIfCancelled();
+                Process status = folder.status;
+                if (status != null) {
+                    ProcessTree.stop(status);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationCancelled();
+        }
+    }
+
+    private Result exec(Path dir, List<String> command, Consumer<String> lines, OperationContext op, Folder statusOf) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().put("VAGRANT_CHECKPOINT_DISABLE", "1");
         pb.environment().put("DOCKER_HOST", config.dockerHost());
@@ -70,6 +129,9 @@ public class Vagrant {
             Process process = pb.start();
             if (op != null) {
                 op.attach(process);
+            }
+            if (statusOf != null) {
+                statusOf.status = process;
             }
             process.getOutputStream().close();
             StringBuilder errors = new StringBuilder();
@@ -89,6 +151,9 @@ public class Vagrant {
             stderr.join();
             if (op != null) {
                 op.detach(process);
+            }
+            if (statusOf != null) {
+                statusOf.status = null;
             }
             synchronized (errors) {
                 return new Result(exit, output.toString(), errors.toString());

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.render.Rendering.NodeAddress;
-import io.coreswarm.provisioner.cluster.ClusterRecord;
+import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.operation.OperationContext;
 
 /**

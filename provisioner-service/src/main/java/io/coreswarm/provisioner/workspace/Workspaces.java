@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,8 +22,14 @@ public class Workspaces {
     private final Path root;
     private final ObjectMapper json;
 
+    @Inject
     Workspaces(ProvisionerConfig config, ObjectMapper json) {
-        this.root = config.workspaces().toAbsolutePath();
+        this(config.workspaces(), json);
+    }
+
+    /** Workspaces under {@code root}, records written with {@code json} (which must know java.time). */
+    public Workspaces(Path root, ObjectMapper json) {
+        this.root = root.toAbsolutePath();
         this.json = json;
     }
 

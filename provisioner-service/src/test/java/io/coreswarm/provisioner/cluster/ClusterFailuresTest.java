@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.github.dockerjava.api.DockerClient;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.provisioner.support.Api;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
@@ -24,7 +26,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** What a caller sees when things go wrong: clear problems, Vagrant's own words, nothing half-made. */
+/**
+ * What a caller sees when things go wrong: clear problems, Vagrant's own words, nothing half-made.
+ * Runs the real vagrant and dockerd, hence tagged {@code e2e} like {@link ClusterLifecycleTest}.
+ */
+@Tag("e2e")
 @QuarkusTest
 @QuarkusTestResource(value = ConfigServiceProcess.class, restrictToAnnotatedClass = true)
 class ClusterFailuresTest {
@@ -36,7 +42,7 @@ class ClusterFailuresTest {
         HostDocker.removeLeftovers(BLOCKED);
         // a container already holding the name of the first node makes 'docker create' (and so vagrant up) fail
         try (DockerClient docker = HostDocker.client()) {
-            docker.createContainerCmd("coreswarm/node:latest").withName(BLOCKED + "-core-01")
+            docker.createContainerCmd(NodeLayout.NODE_IMAGE).withName(NodeLayout.containerName(BLOCKED, NodeLayout.machineName(1)))
                     .withLabels(java.util.Map.of(HostDocker.LABEL, BLOCKED)).withCmd("true").exec();
         }
         String id = Api.start("POST", "/v1/clusters", "{\"name\":\"" + BLOCKED + "\",\"nodes\":1}");

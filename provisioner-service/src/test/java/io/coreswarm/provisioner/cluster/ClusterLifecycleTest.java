@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.SwarmNodeState;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.provisioner.clients.DockerClients;
 import io.coreswarm.provisioner.support.Api;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
@@ -32,9 +35,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The whole life of a 3-node local cluster with the real vagrant, dockerd and etcd: created,
- * scaled to 4 and back, halted and resumed, destroyed without a trace.
+ * End to end (slow, minutes): the whole life of a 3-node local cluster with the real vagrant,
+ * dockerd and etcd: created, scaled to 4 and back, halted and resumed, destroyed without a trace.
+ * Tagged {@code e2e}: {@code -DexcludedGroups=e2e} leaves it out of a quick run.
  */
+@Tag("e2e")
 @QuarkusTest
 @QuarkusTestResource(value = ConfigServiceProcess.class, restrictToAnnotatedClass = true)
 class ClusterLifecycleTest {
@@ -43,7 +48,7 @@ class ClusterLifecycleTest {
 
     @BeforeAll
     static void cleanSlate() {
-        assertTrue(HostDocker.imageExists("coreswarm/node:latest"), "the node image is missing: run scripts/node-image (scripts/test does)");
+        assertTrue(HostDocker.imageExists(NodeLayout.NODE_IMAGE), "the node image is missing: run scripts/node-image (scripts/test does)");
         HostDocker.removeLeftovers(NAME);
     }
 
@@ -56,12 +61,13 @@ class ClusterLifecycleTest {
         JsonPath cluster = given().get("/v1/clusters/" + NAME).then().statusCode(200)
                 .body("phase", equalTo("Running"))
                 .body("nodes.state", everyItem(equalTo("running")))
+                .body("nodes.confirmedAt", everyItem(notNullValue()))
                 .body("nodes.swarmRole", everyItem(equalTo("manager")))
                 .extract().jsonPath();
         String dockerHost = cluster.getString("endpoints.dockerHost");
         List<String> etcdEndpoints = cluster.getList("endpoints.etcd");
-        assertEquals(Set.of("core-01", "core-02", "core-03"), readySwarmNodes(dockerHost));
-        assertEquals(Set.of("core-01", "core-02", "core-03"), startedEtcdMembers(etcdEndpoints));
+        assertEquals(machines(3), readySwarmNodes(dockerHost));
+        assertEquals(machines(3), startedEtcdMembers(etcdEndpoints));
         given().get("/v1/clusters/" + NAME + "/env").then().statusCode(200)
                 .body(containsString("export DOCKER_HOST=\"" + dockerHost + "\""));
         given().get("/v1/operations/" + create.getString("id") + "/log").then().statusCode(200)
@@ -72,23 +78,31 @@ class ClusterLifecycleTest {
         given().contentType("application/json").post("/v1/clusters/" + NAME + "/halt")
                 .then().statusCode(409).contentType("application/problem+json");
         Api.await(scaleUp, SLOW);
-        assertEquals(Set.of("core-01", "core-02", "core-03", "core-04"), readySwarmNodes(dockerHost));
-        assertEquals(Set.of("core-01", "core-02", "core-03", "core-04"), startedEtcdMembers(etcdEndpoints));
+        assertEquals(machines(4), readySwarmNodes(dockerHost));
+        assertEquals(machines(4), startedEtcdMembers(etcdEndpoints));
         given().get("/v1/clusters/" + NAME).then().body("nodes.swarmRole", hasItems("manager", "worker"));
 
         Api.await(Api.start("POST", "/v1/clusters/" + NAME + "/scale", "{\"nodes\":3}"), SLOW);
-        assertEquals(Set.of("core-01", "core-02", "core-03"), readySwarmNodes(dockerHost));
-        assertEquals(Set.of("core-01", "core-02", "core-03"), startedEtcdMembers(etcdEndpoints));
+        assertEquals(machines(3), readySwarmNodes(dockerHost));
+        assertEquals(machines(3), startedEtcdMembers(etcdEndpoints));
         assertEquals(3, HostDocker.containers(NAME).size());
 
         Api.await(Api.start("POST", "/v1/clusters/" + NAME + "/halt", null), SLOW);
         given().get("/v1/clusters/" + NAME).then().body("phase", equalTo("Halted"))
                 .body("nodes.state", everyItem(equalTo("stopped")));
+        // halting a halted cluster: nothing to do, and the answer says so
+        given().contentType("application/json").post("/v1/clusters/" + NAME + "/halt")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is already halted"));
 
         Api.await(Api.start("POST", "/v1/clusters/" + NAME + "/resume", null), SLOW);
-        given().get("/v1/clusters/" + NAME).then().body("phase", equalTo("Running"));
-        assertEquals(Set.of("core-01", "core-02", "core-03"), readySwarmNodes(dockerHost));
-        assertEquals(Set.of("core-01", "core-02", "core-03"), startedEtcdMembers(etcdEndpoints));
+        given().get("/v1/clusters/" + NAME).then().body("phase", equalTo("Running"))
+                .body("nodes.state", everyItem(equalTo("running")));
+        given().contentType("application/json").post("/v1/clusters/" + NAME + "/resume")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is already running"));
+        assertEquals(machines(3), readySwarmNodes(dockerHost));
+        assertEquals(machines(3), startedEtcdMembers(etcdEndpoints));
 
         Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
         given().get("/v1/clusters/" + NAME).then().statusCode(404).contentType("application/problem+json");
@@ -97,6 +111,11 @@ class ClusterLifecycleTest {
         Set<String> left = new java.util.HashSet<>(HostDocker.volumes());
         left.removeAll(volumesBefore);
         assertEquals(Set.of(), left, "the nodes' /var/lib/docker volumes are gone");
+    }
+
+    /** core-01 .. core-NN */
+    static Set<String> machines(int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(NodeLayout::machineName).collect(Collectors.toSet());
     }
 
     static Set<String> readySwarmNodes(String dockerHost) throws Exception {

@@ -55,13 +55,16 @@ public class ConfigServiceProcess implements QuarkusTestResourceLifecycleManager
 
     private void awaitReady(URI health) {
         HttpClient http = HttpClient.newHttpClient();
+        String last = "no answer yet";
         for (int i = 0; i < 120; i++) {
             try {
-                if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                int status = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
                     return;
                 }
+                last = "answered " + status;
             } catch (IOException e) {
-                // not listening yet
+                last = String.valueOf(e); // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -76,6 +79,7 @@ public class ConfigServiceProcess implements QuarkusTestResourceLifecycleManager
                 break;
             }
         }
-        throw new IllegalStateException("config-service did not become ready; see target/config-service.log");
+        throw new IllegalStateException("config-service did not become ready (" + (process.isAlive() ? "last: " + last
+                : "exited with " + process.exitValue()) + "); see target/config-service.log");
     }
 }

@@ -8,11 +8,12 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.provisioner.clients.DockerClients;
 
 /** What the host's real dockerd holds of a cluster: for setting up and for checking nothing is left. */
 public final class HostDocker {
-    public static final String LABEL = "io.coreswarm.cluster";
+    public static final String LABEL = NodeLayout.CLUSTER_LABEL;
 
     private HostDocker() {
     }

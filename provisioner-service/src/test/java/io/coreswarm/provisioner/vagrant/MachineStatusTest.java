@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.coreswarm.api.cluster.MachineState;
+
 class MachineStatusTest {
 
     @Test
@@ -22,6 +24,18 @@ class MachineStatusTest {
                 1795555140,core-02,state,not_created
                 1795555140,,ui,info,Current machine states:
                 """;
-        assertEquals(Map.of("core-01", "running", "core-02", "not_created"), MachineStatus.parse(output));
+        assertEquals(Map.of("core-01", MachineState.RUNNING, "core-02", MachineState.NOT_CREATED), MachineStatus.parse(output));
+    }
+
+    @Test
+    void aStateIdItDoesNotKnowIsUnknownNotAFailure() {
+        String output = """
+                1795555140,core-01,state,gurumeditation
+                1795555140,core-02,state,poweroff
+                1795555140,core-03,state,host_state_unknown
+                1795555140,core-04,state,
+                """;
+        assertEquals(Map.of("core-01", MachineState.UNKNOWN, "core-02", MachineState.POWEROFF,
+                "core-03", MachineState.HOST_STATE_UNKNOWN, "core-04", MachineState.UNKNOWN), MachineStatus.parse(output));
     }
 }

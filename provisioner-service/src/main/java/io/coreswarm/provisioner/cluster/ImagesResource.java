@@ -1,4 +1,4 @@
-package io.coreswarm.provisioner.workload;
+package io.coreswarm.provisioner.cluster;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +22,7 @@ import io.coreswarm.api.cluster.ClusterImagesApi;
 import io.coreswarm.api.problem.ProblemException;
 import io.coreswarm.api.render.Rendering.NodeAddress;
 import io.coreswarm.provisioner.clients.DockerClients;
-import io.coreswarm.provisioner.cluster.ClusterRecord;
-import io.coreswarm.provisioner.cluster.Clusters;
+import io.coreswarm.provisioner.model.ClusterRecord;
 
 /**
  * {@code POST /v1/clusters/{name}/images}: a {@code docker save} archive, copied to a file in the

@@ -1,0 +1,108 @@
+package io.coreswarm.provisioner.model;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.coreswarm.api.cluster.ClusterPhase;
+import io.coreswarm.api.cluster.Condition;
+import io.coreswarm.api.cluster.MachineState;
+import io.coreswarm.api.node.NodeLayout;
+import io.coreswarm.api.render.Rendering;
+import io.coreswarm.api.spec.ClusterSpec;
+
+/**
+ * What the provisioner keeps of a cluster in its workspace's {@code cluster.json}: the spec as
+ * rendered, the discovery URL and subnet minted once at creation, where each node lives, the
+ * last phase and conditions seen, and each machine's last confirmed state.
+ *
+ * @param machines machine name to its last confirmed state; a machine missing here was never confirmed
+ */
+public record ClusterRecord(
+        ClusterSpec spec,
+        String discoveryUrl,
+        String subnet,
+        List<Rendering.NodeAddress> nodes,
+        ClusterPhase phase,
+        List<Condition> conditions,
+        Instant createdAt,
+        String currentOperation,
+        Map<String, MachineObservation> machines) {
+
+    public ClusterRecord {
+        // records written before machines were kept have none
+        machines = machines == null ? Map.of() : Map.copyOf(machines);
+    }
+
+    public static ClusterRecord of(Rendering rendering) {
+        return new ClusterRecord(rendering.spec(), rendering.discoveryUrl(), rendering.subnet(), rendering.nodes(),
+                ClusterPhase.PENDING, List.of(), Instant.now(), null, Map.of());
+    }
+
+    public ClusterRecord withRendering(Rendering r) {
+        return new ClusterRecord(r.spec(), discoveryUrl, subnet, r.nodes(), phase, conditions, createdAt, currentOperation, machines);
+    }
+
+    public ClusterRecord withPhase(ClusterPhase p, List<Condition> c) {
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, p, c, createdAt, currentOperation, machines);
+    }
+
+    public ClusterRecord withOperation(String id) {
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, id, machines);
+    }
+
+    /** Every node's machine as {@code vagrant status} reported it at {@code at} (a node it did not list: unknown). */
+    public ClusterRecord withMachines(Map<String, MachineState> reported, Instant at) {
+        Map<String, MachineObservation> seen = new HashMap<>();
+        for (Rendering.NodeAddress n : nodes) {
+            seen.put(n.name(), new MachineObservation(reported.getOrDefault(n.name(), MachineState.UNKNOWN), at));
+        }
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, currentOperation, seen);
+    }
+
+    /** The given nodes' machines confirmed in {@code state} at {@code at}; the others as they were. */
+    public ClusterRecord withMachines(Collection<String> names, MachineState state, Instant at) {
+        Map<String, MachineObservation> seen = new HashMap<>();
+        for (Rendering.NodeAddress n : nodes) {
+            MachineObservation was = machines.get(n.name());
+            if (names.contains(n.name())) {
+                seen.put(n.name(), new MachineObservation(state, at));
+            } else if (was != null) {
+                seen.put(n.name(), was);
+            }
+        }
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, currentOperation, seen);
+    }
+
+    /** A machine's last confirmed state; unknown, never confirmed, when there is none. */
+    public MachineObservation machine(String node) {
+        return machines.getOrDefault(node, new MachineObservation(MachineState.UNKNOWN, null));
+    }
+
+    public List<String> nodeNames() {
+        return nodes.stream().map(Rendering.NodeAddress::name).toList();
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public String address(String node) {
+        return nodes.stream().filter(n -> n.name().equals(node)).findFirst().orElseThrow().address();
+    }
+
+    public String dockerHost(String node) {
+        return "tcp://" + address(node) + ":" + spec.dockerPort();
+    }
+
+    public String etcdEndpoint(String node) {
+        return "http://" + address(node) + ":" + NodeLayout.ETCD_CLIENT_PORT;
+    }
+
+    /** Managers are the first {@code spec.managers} nodes. */
+    public boolean isManager(String node) {
+        return nodes.indexOf(nodes.stream().filter(n -> n.name().equals(node)).findFirst().orElseThrow()) < spec.managers();
+    }
+}
