@@ -43,6 +43,11 @@ public final class DockerClientFactory {
         return DockerClientImpl.getInstance(config, http);
     }
 
+    /** As {@link #connect(String, Duration, Duration, TlsFiles)}, with the timeouts of a {@link Timeouts}. */
+    public static DockerClient connect(String host, Timeouts timeouts, TlsFiles tlsOrNull) {
+        return connect(host, timeouts.connect(), timeouts.response(), tlsOrNull);
+    }
+
     static DefaultDockerClientConfig config(String host, TlsFiles tlsOrNull) {
         return DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host)

@@ -1,5 +1,5 @@
 /**
- * Clients of what the provisioner talks to: config-service and monitor-service (REST clients on
- * the shared contract) and dockerd (docker-java).
+ * REST clients of the services the provisioner calls, config-service and monitor-service, on the
+ * shared contract. (Docker engines are reached through the shared docker-client module.)
  */
 package io.coreswarm.provisioner.clients;

@@ -21,7 +21,8 @@ import com.github.dockerjava.api.DockerClient;
 import io.coreswarm.api.cluster.ClusterImagesApi;
 import io.coreswarm.api.problem.ProblemException;
 import io.coreswarm.api.render.Rendering.NodeAddress;
-import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.Timeouts;
 import io.coreswarm.provisioner.model.ClusterRecord;
 
 /**
@@ -106,7 +107,7 @@ public class ImagesResource implements ClusterImagesApi {
             List<CompletableFuture<NodeLoad>> loads = new ArrayList<>();
             for (NodeAddress node : c.nodes()) {
                 loads.add(CompletableFuture.supplyAsync(() -> {
-                    try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()));
+                    try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, null);
                             InputStream in = Files.newInputStream(file)) {
                         docker.loadImageCmd(in).exec();
                         return new NodeLoad(node.name(), true, "loaded");

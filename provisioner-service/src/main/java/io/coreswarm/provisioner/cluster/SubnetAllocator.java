@@ -9,7 +9,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
 
 import io.coreswarm.provisioner.ProvisionerConfig;
-import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.Timeouts;
 
 /** Picks a /24 for a new local cluster that no docker network and no other cluster uses. */
 @ApplicationScoped
@@ -25,7 +26,7 @@ public class SubnetAllocator {
     public synchronized String allocate() {
         Set<String> taken = new HashSet<>();
         clusters.all().forEach(c -> taken.add(c.subnet()));
-        try (DockerClient docker = DockerClients.connect(config.dockerHost())) {
+        try (DockerClient docker = DockerClientFactory.connect(config.dockerHost(), Timeouts.CONTROL, null)) {
             for (Network n : docker.listNetworksCmd().exec()) {
                 if (n.getIpam() != null && n.getIpam().getConfig() != null) {
                     n.getIpam().getConfig().forEach(ipam -> taken.add(ipam.getSubnet()));

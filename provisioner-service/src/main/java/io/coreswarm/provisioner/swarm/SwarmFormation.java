@@ -20,7 +20,8 @@ import com.github.dockerjava.api.model.SwarmSpec;
 import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.Rendering.NodeAddress;
 import io.coreswarm.provisioner.ProvisionerConfig;
-import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.Timeouts;
 import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.operation.OperationContext;
 import io.coreswarm.provisioner.operation.Parallel;
@@ -45,7 +46,7 @@ public class SwarmFormation {
     /** Waits until a node's dockerd answers. */
     private void awaitEngine(OperationContext op, ClusterRecord c, NodeAddress node) {
         await(op, "dockerd on " + node.name(), () -> {
-            try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
+            try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, null)) {
                 docker.pingCmd().exec();
                 return true;
             }
@@ -62,7 +63,7 @@ public class SwarmFormation {
     public void join(OperationContext op, ClusterRecord c, List<NodeAddress> nodes, Consumer<String> joined) throws Exception {
         NodeAddress first = c.nodes().get(0);
         awaitEngine(op, c, first);
-        try (DockerClient leader = DockerClients.connect(c.dockerHost(first.name()))) {
+        try (DockerClient leader = DockerClientFactory.connect(c.dockerHost(first.name()), Timeouts.CONTROL, null)) {
             if (state(leader) != LocalNodeState.ACTIVE) {
                 op.log("swarm init on " + first.name() + " (" + first.address() + ")");
                 leader.initializeSwarmCmd(new SwarmSpec()).withAdvertiseAddr(first.address()).withListenAddr("0.0.0.0" + SWARM_PORT).exec();
@@ -94,7 +95,7 @@ public class SwarmFormation {
     private void joinNode(OperationContext op, ClusterRecord c, NodeAddress node, NodeAddress first, String token,
             SwarmJoinTokens tokens, Consumer<String> joined) {
         awaitEngine(op, c, node);
-        try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
+        try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, null)) {
             if (state(docker) != LocalNodeState.ACTIVE) {
                 op.log("swarm join " + node.name());
                 docker.joinSwarmCmd().withRemoteAddrs(List.of(first.address() + SWARM_PORT)).withJoinToken(token)
@@ -111,7 +112,7 @@ public class SwarmFormation {
     public void awaitReady(OperationContext op, ClusterRecord c) {
         int expected = c.nodes().size();
         await(op, expected + " ready swarm nodes", () -> {
-            try (DockerClient leader = DockerClients.connect(c.dockerHost(c.nodes().get(0).name()))) {
+            try (DockerClient leader = DockerClientFactory.connect(c.dockerHost(c.nodes().get(0).name()), Timeouts.CONTROL, null)) {
                 List<SwarmNode> nodes = leader.listSwarmNodesCmd().exec();
                 long ready = nodes.stream().filter(n -> n.getStatus().getState() == SwarmNodeState.READY).count();
                 long managers = nodes.stream().filter(n -> n.getManagerStatus() != null
@@ -123,7 +124,7 @@ public class SwarmFormation {
 
     /** Takes a node out: demoted if a manager, drained, made to leave, and removed from the node list. */
     public void remove(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
-        try (DockerClient leader = DockerClients.connect(c.dockerHost(c.nodes().get(0).name()))) {
+        try (DockerClient leader = DockerClientFactory.connect(c.dockerHost(c.nodes().get(0).name()), Timeouts.CONTROL, null)) {
             SwarmNode swarmNode = find(leader, node.name());
             if (swarmNode == null) {
                 op.log(node.name() + " is not in the swarm");
@@ -137,7 +138,7 @@ public class SwarmFormation {
             op.log("draining " + node.name());
             leader.updateSwarmNodeCmd().withSwarmNodeId(swarmNode.getId())
                     .withVersion(swarmNode.getVersion().getIndex()).withSwarmNodeSpec(spec).exec();
-            try (DockerClient docker = DockerClients.connect(c.dockerHost(node.name()))) {
+            try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, null)) {
                 docker.leaveSwarmCmd().withForceEnabled(true).exec();
             } catch (RuntimeException e) {
                 op.log(node.name() + " could not leave by itself (" + e.getMessage() + "); removing it by force");

@@ -12,7 +12,8 @@ import com.github.dockerjava.api.model.SwarmNode;
 
 import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.node.NodeLayout;
-import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.Timeouts;
 
 /**
  * What each node's kernel gives Swarm, in words. A local node's start script checks its kernel at
@@ -37,7 +38,7 @@ public final class Capabilities {
 
     /** Engine labels by node hostname, as the swarm manager at {@code managerHost} lists them. */
     public static Map<String, Map<String, String>> read(String managerHost) throws Exception {
-        try (DockerClient docker = DockerClients.connect(managerHost)) {
+        try (DockerClient docker = DockerClientFactory.connect(managerHost, Timeouts.CONTROL, null)) {
             Map<String, Map<String, String>> labels = new TreeMap<>();
             for (SwarmNode node : docker.listSwarmNodesCmd().exec()) {
                 var description = node.getDescription();

@@ -40,7 +40,8 @@ import com.github.dockerjava.api.model.TaskState;
 
 import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.node.NodeLayout;
-import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.Timeouts;
 
 /**
  * Does a cluster run workloads? Through the first node's dockerd it creates an overlay network and
@@ -103,7 +104,7 @@ public final class WorkloadCheck {
         Instant started = Instant.now();
         String id = "coreswarm-check-" + UUID.randomUUID().toString().substring(0, 8);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(nodeHosts.size(), 8)));
-        try (DockerClient manager = DockerClients.connect(managerHost)) {
+        try (DockerClient manager = DockerClientFactory.connect(managerHost, Timeouts.CONTROL, null)) {
             try {
                 Map<String, NodeResult> withoutProbe = awaitProbeImage(nodeHosts);
                 manager.createNetworkCmd().withName(id).withDriver("overlay").withLabels(Map.of(CHECK_LABEL, id)).exec();
@@ -150,7 +151,7 @@ public final class WorkloadCheck {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, NodeResult> missing = new LinkedHashMap<>();
         for (var node : nodeHosts.entrySet()) {
-            try (DockerClient docker = DockerClients.connect(node.getValue())) {
+            try (DockerClient docker = DockerClientFactory.connect(node.getValue(), Timeouts.CONTROL, null)) {
                 String last = "";
                 while (true) {
                     checkpoint.run();
@@ -244,7 +245,7 @@ public final class WorkloadCheck {
         Map<String, String> addresses = new HashMap<>();
         for (var e : running.entrySet()) {
             String container = e.getValue().getStatus().getContainerStatus().getContainerID();
-            try (DockerClient docker = DockerClients.connect(nodeHosts.get(e.getKey()))) {
+            try (DockerClient docker = DockerClientFactory.connect(nodeHosts.get(e.getKey()), Timeouts.CONTROL, null)) {
                 ContainerNetwork net = docker.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks().get(id);
                 containers.put(e.getKey(), container);
                 addresses.put(e.getKey(), net.getIpAddress());
@@ -330,7 +331,7 @@ public final class WorkloadCheck {
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", ASK, "ask"));
         cmd.addAll(targetAddresses);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DockerClient docker = DockerClients.connect(dockerHost)) {
+        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
             String exec = docker.execCreateCmd(container).withAttachStdout(true).withAttachStderr(true)
                     .withCmd(cmd.toArray(String[]::new)).exec().getId();
             docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {

@@ -24,7 +24,8 @@ import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.SwarmNodeState;
 
 import io.coreswarm.api.node.NodeLayout;
-import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.Timeouts;
 import io.coreswarm.provisioner.support.Api;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
@@ -119,7 +120,7 @@ class ClusterLifecycleTest {
     }
 
     static Set<String> readySwarmNodes(String dockerHost) throws Exception {
-        try (DockerClient docker = DockerClients.connect(dockerHost)) {
+        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
             return docker.listSwarmNodesCmd().exec().stream()
                     .filter(n -> n.getStatus().getState() == SwarmNodeState.READY)
                     .map(SwarmNode::getDescription).map(d -> d.getHostname()).collect(Collectors.toSet());

@@ -9,7 +9,8 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 
 import io.coreswarm.api.node.NodeLayout;
-import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.Timeouts;
 
 /** What the host's real dockerd holds of a cluster: for setting up and for checking nothing is left. */
 public final class HostDocker {
@@ -19,7 +20,7 @@ public final class HostDocker {
     }
 
     public static DockerClient client() {
-        return DockerClients.connect("unix:///var/run/docker.sock");
+        return DockerClientFactory.connect("unix:///var/run/docker.sock", Timeouts.CONTROL, null);
     }
 
     public static List<Container> containers(String cluster) {

@@ -43,7 +43,8 @@ import com.github.dockerjava.api.model.TaskState;
 
 import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.node.NodeLayout;
-import io.coreswarm.provisioner.clients.DockerClients;
+import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.Timeouts;
 import io.coreswarm.provisioner.support.Api;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
@@ -123,7 +124,7 @@ class WorkloadTest {
         // a docker save archive of an image no node has: the probe, tagged anew on core-01, saved, untagged
         String image = "wl/app:1";
         Path archive = Path.of("target", "wl-app.tar");
-        try (DockerClient docker = DockerClients.connect(host("core-01"))) {
+        try (DockerClient docker = DockerClientFactory.connect(host("core-01"), Timeouts.CONTROL, null)) {
             docker.tagImageCmd(NodeLayout.PROBE_IMAGE, "wl/app", "1").exec();
             try (var in = docker.saveImageCmd(image).exec()) {
                 Files.copy(in, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -175,7 +176,7 @@ class WorkloadTest {
 
         // 3 replicas of web, one on each node
         Set<String> webNodes = eventually("3 web tasks running on 3 distinct nodes", Duration.ofSeconds(60), () -> {
-            try (DockerClient docker = DockerClients.connect(dockerHost)) {
+            try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
                 Map<String, String> hostnames = new LinkedHashMap<>();
                 docker.listSwarmNodesCmd().exec().forEach(n -> hostnames.put(n.getId(), n.getDescription().getHostname()));
                 List<String> on = new ArrayList<>();
@@ -245,7 +246,7 @@ class WorkloadTest {
             assertTrue(result.condition().message().contains("read-only file system"), result.condition().message());
             // the check cleans up after itself even when it fails (the manager's local copy of
             // the network goes a few seconds after the swarm's)
-            try (DockerClient docker = DockerClients.connect(dockerHost)) {
+            try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
                 assertEquals(List.of(), docker.listServicesCmd().exec().stream()
                         .filter(s -> s.getSpec().getLabels() != null && s.getSpec().getLabels().containsKey(WorkloadCheck.CHECK_LABEL)).toList());
                 eventually("the check's network gone", Duration.ofSeconds(15), () -> docker.listNetworksCmd().exec().stream()
@@ -273,7 +274,7 @@ class WorkloadTest {
 
     /** {@code docker run --rm IMAGE true} through a node's own dockerd. */
     static void runTrue(String node, String image) throws Exception {
-        try (DockerClient docker = DockerClients.connect(host(node))) {
+        try (DockerClient docker = DockerClientFactory.connect(host(node), Timeouts.CONTROL, null)) {
             String id = docker.createContainerCmd(image).withCmd("true").exec().getId();
             try {
                 docker.startContainerCmd(id).exec();
