@@ -64,6 +64,21 @@ final class LocalVagrantfile {
               '--label', "#{CLUSTER_LABEL}=#{CLUSTER}", '--network', NETWORK,
             ]
 
+            # The resolvers a node's containers use: the host's own, found as Docker finds them
+            # (/etc/resolv.conf, or systemd-resolved's upstream list when that names only a loopback
+            # stub). A node sees only Docker's embedded 127.0.0.11, which its own dockerd cannot hand
+            # on, and without this it would send its containers' lookups to public resolvers.
+            def host_resolvers
+              ['/etc/resolv.conf', '/run/systemd/resolve/resolv.conf'].each do |file|
+                next unless File.readable?(file)
+                servers = File.readlines(file).filter_map { |l| l[/\\A\\s*nameserver\\s+([0-9A-Fa-f.:]+)/, 1] }
+                                               .reject { |s| s.start_with?('127.') || s == '::1' }
+                return servers unless servers.empty?
+              end
+              []
+            end
+            NODE_DNS = host_resolvers.join(',')
+
             def docker_quiet(*args)
               system('docker', *args, out: File::NULL, err: File::NULL)
             end
@@ -106,6 +121,7 @@ final class LocalVagrantfile {
                     d.env = {
                       'NODE_NAME' => name,
                       'NODE_IP' => ip,
+                      'NODE_DNS' => NODE_DNS,
                       'NODE_ROLE' => i <= NUM_MANAGERS ? 'manager' : 'worker',
                       'DISCOVERY_URL' => DISCOVERY_URL,
                       'DOCKER_PORT' => DOCKER_PORT.to_s,

@@ -1,6 +1,6 @@
 #!/bin/bash
 # coreswarm node: etcd, bootstrapped through the cluster's discovery URL, beside dockerd.
-# Reads NODE_NAME, NODE_IP, DISCOVERY_URL and DOCKER_PORT from the environment, its files from
+# Reads NODE_NAME, NODE_IP, NODE_DNS, DISCOVERY_URL and DOCKER_PORT from the environment, its files from
 # /coreswarm (NodeLayout.NODE_MOUNT); those values are only ever expanded inside double quotes.
 # The node runs without --privileged but with --cgroupns private (NodeLayout.DIND_CREATE_ARGS),
 # so it can make its own cgroups writable.
@@ -84,11 +84,14 @@ capabilities=(
 )
 say "cgroup v$cgroup_version writable=$writable, ipvs=$ipvs, vxlan=$vxlan"
 # the rendered daemon.json holds the spec's labels; these are added to them as JSON data (dockerd
-# refuses labels given both as flags and in its config file)
+# refuses labels given both as flags and in its config file). Its containers resolve through the
+# host's resolvers (NODE_DNS, from the Vagrantfile); with none known, through a loopback address
+# that answers nothing, never through the public resolvers dockerd falls back to by itself.
 mkdir -p /run/coreswarm
 if command -v jq >/dev/null; then
-  jq --args '.labels = ((.labels // []) + $ARGS.positional)' "${capabilities[@]}" \
-    < /coreswarm/daemon.json > /run/coreswarm/daemon.json
+  jq --arg dns "${NODE_DNS:-}" --args '.labels = ((.labels // []) + $ARGS.positional)
+      | .dns = ([$dns | split(",")[] | select(length > 0)] | if length > 0 then . else ["127.0.0.1"] end)' \
+    "${capabilities[@]}" < /coreswarm/daemon.json > /run/coreswarm/daemon.json
 else
   say "no jq in this node image (older than its recipe: run scripts/node-image): capabilities not published"
   cp /coreswarm/daemon.json /run/coreswarm/daemon.json
