@@ -1,5 +1,12 @@
 package io.coreswarm.provisioner;
 
+import io.coreswarm.provisioner.support.ConfigServiceProcess;
+import io.coreswarm.provisioner.support.HostDocker;
+import io.coreswarm.testsupport.Await;
+import io.coreswarm.testsupport.FreePorts;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.coreswarm.provisioner.support.ConfigServiceProcess;
-import io.coreswarm.provisioner.support.HostDocker;
-import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The packaged provisioner killed (SIGKILL) in the middle of a create, then started again: the
@@ -76,7 +78,7 @@ class ProvisionerRecoveryIT {
     }
 
     void startProvisioner() throws IOException {
-        int port = ConfigServiceProcess.freePort();
+        int port = FreePorts.next();
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertTrue(Files.exists(jar), "package the provisioner first");
         provisioner = new ProcessBuilder(List.of("java",
@@ -109,24 +111,6 @@ class ProvisionerRecoveryIT {
 
     /** Polls until the check passes; a timeout reports the last failure the check gave, if any. */
     static void await(Duration timeout, Check check) {
-        Instant deadline = Instant.now().plus(timeout);
-        Throwable last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (check.ok()) {
-                    return;
-                }
-                last = null;
-            } catch (Exception | AssertionError e) {
-                last = e; // not yet
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out after " + timeout + (last == null ? "" : "; last: " + last), last);
+        Await.until("the check to pass", timeout, Duration.ofMillis(500), check::ok, Boolean.TRUE::equals);
     }
 }

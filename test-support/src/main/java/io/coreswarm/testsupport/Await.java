@@ -16,11 +16,20 @@ public final class Await {
     private Await() {
     }
 
-    /** Returns the first value of {@code probe} that {@code done} accepts. */
+    /** Returns the first value of {@code probe} that {@code done} accepts, asking every 200 ms. */
     public static <T> T until(String what, Duration limit, Callable<T> probe, Predicate<? super T> done) {
+        return until(what, limit, POLL, probe, done);
+    }
+
+    /**
+     * As {@link #until(String, Duration, Callable, Predicate)}, asking every {@code poll}: shorter to
+     * catch a brief state, longer where a condition must hold across polls. A probe that throws (an
+     * exception or a failed assertion) has not succeeded yet; its last failure is the timeout's cause.
+     */
+    public static <T> T until(String what, Duration limit, Duration poll, Callable<T> probe, Predicate<? super T> done) {
         Instant end = Instant.now().plus(limit);
         T last = null;
-        Exception lastFailure = null;
+        Throwable lastFailure = null;
         while (true) {
             try {
                 last = probe.call();
@@ -28,13 +37,13 @@ public final class Await {
                 if (done.test(last)) {
                     return last;
                 }
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
                 lastFailure = e;
             }
             if (!Instant.now().isBefore(end)) {
                 break;
             }
-            sleep(what);
+            sleep(what, poll);
         }
         AssertionError error = new AssertionError("not within " + limit.toSeconds() + "s: " + what
                 + "; last seen: " + (lastFailure != null ? lastFailure : last));
@@ -62,9 +71,9 @@ public final class Await {
         void run() throws Exception;
     }
 
-    private static void sleep(String what) {
+    private static void sleep(String what, Duration poll) {
         try {
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(poll.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted awaiting " + what, e);

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +21,7 @@ import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.provisioner.support.Api;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
+import io.coreswarm.testsupport.Await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -75,21 +75,11 @@ class ClusterFailuresTest {
 
     /** vagrant and what it runs (ruby, docker) under this JVM, once an up is under way */
     static List<ProcessHandle> awaitVagrantProcesses() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            List<ProcessHandle> tree = ProcessHandle.current().descendants()
-                    .filter(p -> p.info().commandLine().orElse("").contains("vagrant")).toList();
-            if (!tree.isEmpty()) {
-                return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                        .filter(p -> !p.info().commandLine().orElse("").contains("quarkus-run.jar")).toList();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("vagrant never started");
+        Await.until("vagrant to start", Duration.ofSeconds(60), Duration.ofMillis(100),
+                () -> ProcessHandle.current().descendants().anyMatch(p -> p.info().commandLine().orElse("").contains("vagrant")),
+                Boolean.TRUE::equals);
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> !p.info().commandLine().orElse("").contains("quarkus-run.jar")).toList();
     }
 
     @Test

@@ -40,6 +40,7 @@ import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.Rendering.NodeAddress;
 import io.coreswarm.api.spec.ClusterSpec;
 import io.coreswarm.provisioner.model.ClusterRecord;
+import io.coreswarm.testsupport.Await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -82,7 +83,9 @@ class ClusterStatusFromMemoryTest {
             Path vagrant = DIR.resolve("vagrant");
             Files.writeString(vagrant, "#!/bin/sh\n"
                     + "echo \"begin $*\" >> '" + CALLS + "'\n"
-                    + "sleep 1\n"
+                    // a status lasts long enough that an operation started meanwhile surely meets it,
+                    // even on a loaded machine (at 1 s a slow halt request once came after it ended)
+                    + "case \"$1\" in status) sleep 3 ;; *) sleep 1 ;; esac\n"
                     + "echo end >> '" + CALLS + "'\n"
                     + "echo '1795555140," + NodeLayout.machineName(1) + ",state,running'\n"
                     + "echo '1795555140," + NodeLayout.machineName(2) + ",state,stopped'\n"
@@ -109,11 +112,8 @@ class ClusterStatusFromMemoryTest {
     @Test
     @Order(1)
     void readsAnswerFromMemoryWithWhatVagrantLastSaidAndWhen() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!"Reconciled".equals(given().get("/v1/clusters/" + NAME).path("conditions[0].reason"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the cluster was not reconciled after start-up");
-            Thread.sleep(100);
-        }
+        Await.until("the cluster reconciled after start-up", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> given().get("/v1/clusters/" + NAME).<String>path("conditions[0].reason"), "Reconciled"::equals);
         given().get("/v1/clusters/" + NAME).then().statusCode(200)
                 .body("phase", equalTo("Unknown"))
                 .body("currentOperation", nullValue())
@@ -184,19 +184,13 @@ class ClusterStatusFromMemoryTest {
         awaitQuiet();
         int before = vagrantCalls().size();
         reconciler.request(NAME, false);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (vagrantCalls().size() == before) {
-            assertTrue(Instant.now().isBefore(deadline), "the background status never began");
-            Thread.sleep(20);
-        }
+        Await.until("the background status to begin", Duration.ofSeconds(10), Duration.ofMillis(20),
+                () -> vagrantCalls().size(), n -> n > before);
         // Vagrant locks each machine even to read it: a second vagrant would fail, so the status gives way
         String op = given().contentType("application/json").post("/v1/clusters/" + NAME + "/halt")
                 .then().statusCode(202).extract().path("id");
-        deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!"succeeded".equals(given().get("/v1/operations/" + op).path("state"))) {
-            assertTrue(Instant.now().isBefore(deadline), "halt did not succeed: " + given().get("/v1/operations/" + op).asString());
-            Thread.sleep(100);
-        }
+        Await.until("the halt to succeed", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> given().get("/v1/operations/" + op).<String>path("state"), "succeeded"::equals);
         awaitQuiet();
         List<String> calls = vagrantCalls().subList(before, vagrantCalls().size());
         assertEquals(List.of("begin status --machine-readable", "begin halt --no-color", "end",
@@ -204,17 +198,13 @@ class ClusterStatusFromMemoryTest {
     }
 
     /** Until the stand-in vagrant has not been called for two seconds and is not running. */
-    static void awaitQuiet() throws Exception {
-        int seen = -1;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
+    static void awaitQuiet() {
+        int[] seen = {-1};
+        Await.until("the stand-in vagrant to go quiet", Duration.ofSeconds(30), Duration.ofSeconds(2), () -> {
             List<String> calls = vagrantCalls();
-            if (calls.size() == seen && (calls.isEmpty() || calls.get(calls.size() - 1).equals("end"))) {
-                return;
-            }
-            seen = calls.size();
-            Thread.sleep(2000);
-        }
-        throw new AssertionError("the stand-in vagrant never went quiet: " + vagrantCalls());
+            boolean quiet = calls.size() == seen[0] && (calls.isEmpty() || calls.get(calls.size() - 1).equals("end"));
+            seen[0] = calls.size();
+            return quiet ? calls : null;
+        }, calls -> calls != null);
     }
 }

@@ -3,8 +3,9 @@ package io.coreswarm.provisioner.support;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 
+import io.coreswarm.testsupport.Await;
 import io.restassured.path.json.JsonPath;
 
 /** The provisioner's HTTP API as a test drives it: start an operation, wait for it to end. */
@@ -32,20 +33,8 @@ public final class Api {
 
     /** Waits for the operation to end, however it ends, and returns it. */
     public static JsonPath awaitEnd(String operation, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath op = given().when().get("/v1/operations/" + operation).then().statusCode(200).extract().jsonPath();
-            String state = op.getString("state");
-            if (!state.equals("queued") && !state.equals("running")) {
-                return op;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("operation " + operation + " did not finish within " + timeout);
+        return Await.until("operation " + operation + " to end", timeout, Duration.ofMillis(500),
+                () -> given().when().get("/v1/operations/" + operation).then().statusCode(200).extract().jsonPath(),
+                op -> !List.of("queued", "running").contains(op.getString("state")));
     }
 }

@@ -1,7 +1,6 @@
 package io.coreswarm.provisioner.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.coreswarm.testsupport.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -26,7 +26,7 @@ public class ConfigServiceProcess implements QuarkusTestResourceLifecycleManager
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build config-service first (mvn verify from the top)");
         }
-        int port = freePort();
+        int port = FreePorts.next();
         try {
             Path log = Files.createDirectories(Path.of("target")).resolve("config-service.log");
             process = new ProcessBuilder(List.of("java", "-Dquarkus.http.port=" + port, "-jar", jar.toString()))
@@ -42,14 +42,6 @@ public class ConfigServiceProcess implements QuarkusTestResourceLifecycleManager
     public void stop() {
         if (process != null) {
             process.destroy();
-        }
-    }
-
-    public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
