@@ -9,11 +9,11 @@ import java.util.TreeMap;
 
 import com.github.dockerjava.api.model.Info;
 
+import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.health.EtcdMemberHealth;
 import io.coreswarm.api.health.SwarmNodeHealth;
 import io.coreswarm.api.health.WorkloadReport;
-import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.monitor.docker.ClassicNode;
 import io.coreswarm.monitor.docker.EngineReport;
 import io.coreswarm.monitor.docker.NodeState;
