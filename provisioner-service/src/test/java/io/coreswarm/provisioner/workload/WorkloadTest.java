@@ -172,15 +172,8 @@ class WorkloadTest {
         for (String node : nodes.keySet()) {
             runTrue(node, image);
         }
-        // and as a service: a global one, so that a node added later runs a task of it too
-        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
-            docker.createServiceCmd(new ServiceSpec().withName(APP)
-                    .withMode(new ServiceModeConfig().withGlobal(new ServiceGlobalModeOptions()))
-                    .withTaskTemplate(new TaskSpec().withContainerSpec(new ContainerSpec().withImage(image)
-                            .withCommand(List.of("sleep", "3600")).withStopSignal("SIGKILL")))).exec();
-        }
-        assertEquals(nodes.keySet(), Await.until("a task of " + image + " running on every node", Duration.ofSeconds(60),
-                () -> runningOn(APP), on -> on.equals(nodes.keySet())));
+        // and as a service, a task on every node
+        runEverywhere(nodes.keySet());
         // above the cap (16 MiB in tests): 413 as problem+json, and nothing kept
         given().contentType("application/x-tar").body(new byte[17 * 1024 * 1024]).post("/v1/clusters/" + NAME + "/images")
                 .then().statusCode(413).contentType("application/problem+json")
@@ -329,10 +322,27 @@ class WorkloadTest {
         try (DockerClient docker = DockerClientFactory.connect(host("core-04"), Timeouts.CONTROL, null)) {
             docker.inspectImageCmd(APP_IMAGE).exec();
         }
-        assertEquals(nodes.keySet(), Await.until("a task of " + APP_IMAGE + " running on all 4 nodes", Duration.ofSeconds(60),
-                () -> runningOn(APP), on -> on.equals(nodes.keySet())));
+        runEverywhere(nodes.keySet());
+    }
+
+    /**
+     * A global service of the loaded image runs a task on each of {@code expected}, then goes. (Created
+     * only once every node has the image: a node without it would try a registry.)
+     */
+    static void runEverywhere(Set<String> expected) {
         try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
-            docker.removeServiceCmd(APP).exec();
+            docker.createServiceCmd(new ServiceSpec().withName(APP)
+                    .withMode(new ServiceModeConfig().withGlobal(new ServiceGlobalModeOptions()))
+                    .withTaskTemplate(new TaskSpec().withContainerSpec(new ContainerSpec().withImage(APP_IMAGE)
+                            .withCommand(List.of("sleep", "3600")).withStopSignal("SIGKILL")))).exec();
+            try {
+                assertEquals(expected, Await.until("a task of " + APP_IMAGE + " running on " + expected, Duration.ofSeconds(60),
+                        () -> runningOn(APP), on -> on.equals(expected)));
+            } finally {
+                docker.removeServiceCmd(APP).exec();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
