@@ -1,7 +1,6 @@
 package io.coreswarm.api.cluster;
 
 import java.io.InputStream;
-import java.util.List;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -10,15 +9,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.coreswarm.api.operation.Operation;
+
 /**
  * Images into a cluster without a registry, as {@code kind load image-archive} and
- * {@code k3d image import} do: the body is a {@code docker save} archive, loaded into every node's
- * dockerd at once. The archive is streamed to disk (never held in memory) and is refused with
- * {@code 413} above the provisioner's size cap.
+ * {@code k3d image import} do: the body is a {@code docker save} archive. It is streamed to the
+ * cluster's workspace (never held in memory; {@code 413} above the provisioner's size caps, per
+ * archive and in total per cluster), then an operation ({@code load_images}) loads it into every
+ * node's dockerd at once, with progress (nodes done of total) and log. The archive is kept, so a
+ * node added later by a scale-up gets it too.
  */
 @Path("/v1/clusters/{name}/images")
 @Tag(name = "clusters")
@@ -26,19 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public interface ClusterImagesApi {
     String TAR = "application/x-tar";
 
-    /** What a load did: the archive's size and each node's outcome. */
-    record ImageLoad(String cluster, long bytes, List<NodeLoad> nodes) {
-    }
-
-    /** @param detail the images the node's dockerd reported loading, or why it failed */
-    record NodeLoad(String node, boolean loaded, String detail) {
-    }
-
     @POST
     @Consumes(TAR)
-    @APIResponse(responseCode = "200", description = "loaded into every node")
-    @APIResponse(responseCode = "413", description = "the archive is larger than the size cap")
-    @APIResponse(responseCode = "502", description = "some node did not load it (named in the detail)")
-    ImageLoad load(@PathParam("name") @Pattern(regexp = ClusterApi.NAME, message = ClusterApi.NAME_RULE) String name,
+    @APIResponse(responseCode = "202", description = "the archive is kept; loading into every node started",
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @APIResponse(responseCode = "409", description = "the cluster runs another operation")
+    @APIResponse(responseCode = "413", description = "the archive is larger than the size cap, or the cluster's archives would be")
+    Response load(@PathParam("name") @Pattern(regexp = ClusterApi.NAME, message = ClusterApi.NAME_RULE) String name,
             InputStream archive);
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param swarmManagers swarm managers reachable against the majority (Swarm mode); null otherwise
  * @param swarmFlavour the target's swarm flavour; null when the target has no Docker endpoints
  * @param swarmLeader the leading manager (Swarm mode) or the primary manager (classic swarm)
+ * @param workloads the last workload check its provisioner reported (with the capability
+ *                  conditions); null when none was
  */
 public record ClusterHealth(
         String cluster,
@@ -23,7 +25,15 @@ public record ClusterHealth(
         SwarmFlavour swarmFlavour,
         Quorum swarmManagers,
         String swarmLeader,
-        List<SwarmNodeHealth> swarm) {
+        List<SwarmNodeHealth> swarm,
+        WorkloadReport workloads) {
+
+    /** Health without a workload check. */
+    public ClusterHealth(String cluster, HealthStatus status, List<String> reasons, Instant checkedAt, Quorum etcdQuorum,
+            String etcdLeader, List<EtcdMemberHealth> etcd, SwarmFlavour swarmFlavour, Quorum swarmManagers, String swarmLeader,
+            List<SwarmNodeHealth> swarm) {
+        this(cluster, status, reasons, checkedAt, etcdQuorum, etcdLeader, etcd, swarmFlavour, swarmManagers, swarmLeader, swarm, null);
+    }
 
     public static final String NOT_POLLED = "not polled yet";
 

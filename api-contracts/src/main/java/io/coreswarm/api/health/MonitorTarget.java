@@ -2,6 +2,7 @@ package io.coreswarm.api.health;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,6 +19,8 @@ import io.coreswarm.api.spec.ClusterSpec;
  * @param swarm   {@code mode} (Swarm mode) or {@code classic} (the seed's swarm manager); any other
  *                value is a 400 naming the field and the allowed values
  * @param etcdApi {@code v3} (jetcd) or {@code v2} (the seed's etcd2, over HTTP); likewise
+ * @param workloads the cluster's last workload check, as its provisioner tells it (optional):
+ *                  a failed one makes the cluster DEGRADED, naming the nodes
  */
 public record MonitorTarget(
         @Pattern(regexp = ClusterSpec.DNS_LABEL, message = "must be a lowercase DNS label")
@@ -31,7 +34,15 @@ public record MonitorTarget(
 
         SwarmFlavour swarm,
 
-        EtcdApi etcdApi) {
+        EtcdApi etcdApi,
+
+        @Valid
+        WorkloadReport workloads) {
+
+    /** A target without a workload check (one not built by coreswarm, or not checked yet). */
+    public MonitorTarget(String name, List<String> dockerEndpoints, List<String> etcdEndpoints, SwarmFlavour swarm, EtcdApi etcdApi) {
+        this(name, dockerEndpoints, etcdEndpoints, swarm, etcdApi, null);
+    }
 
     /** A host name, an IPv4 address or a bracketed IPv6 address. */
     static final String HOST = "([A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])";

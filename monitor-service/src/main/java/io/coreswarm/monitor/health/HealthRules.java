@@ -10,6 +10,7 @@ import io.coreswarm.api.health.HealthStatus;
 import io.coreswarm.api.health.Quorum;
 import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.health.SwarmNodeHealth;
+import io.coreswarm.api.health.WorkloadReport;
 import io.coreswarm.monitor.docker.EngineReport;
 import io.coreswarm.monitor.docker.NodeReachability;
 import io.coreswarm.monitor.docker.NodeRole;
@@ -27,6 +28,16 @@ public final class HealthRules {
     }
 
     public static ClusterHealth judge(String cluster, EtcdObservation etcd, SwarmObservation swarm, Instant checkedAt) {
+        return judge(cluster, etcd, swarm, null, checkedAt);
+    }
+
+    /**
+     * As above, plus the cluster's last workload check as its provisioner reported it: a failed one
+     * makes a cluster that would be HEALTHY DEGRADED, naming the nodes where nothing can start
+     * (a cluster that answers but runs nothing is not healthy).
+     */
+    public static ClusterHealth judge(String cluster, EtcdObservation etcd, SwarmObservation swarm, WorkloadReport workloads,
+            Instant checkedAt) {
         Verdict verdict = new Verdict();
         boolean etcdSilent = etcd.watched() && !etcd.answered();
         boolean swarmSilent = swarm.watched() && !swarm.answered();
@@ -44,12 +55,29 @@ public final class HealthRules {
         } else if (swarm.watched()) {
             managers = judgeSwarm(swarm, verdict);
         }
+        if (!nothingAnswers && workloads != null) {
+            judgeWorkloads(workloads, verdict);
+        }
         HealthStatus status = nothingAnswers ? HealthStatus.UNKNOWN : verdict.status;
         List<String> reasons = nothingAnswers && verdict.reasons.isEmpty()
                 ? List.of("nothing to watch: the target lists no endpoints") : List.copyOf(verdict.reasons);
         return new ClusterHealth(cluster, status, reasons, checkedAt,
                 etcdQuorum, etcd.leader(), etcd.members(),
-                swarm.flavour(), managers, swarm.leader(), swarm.nodes());
+                swarm.flavour(), managers, swarm.leader(), swarm.nodes(), workloads);
+    }
+
+    /** A failed workload check: DEGRADED, naming each failing node and why. */
+    static void judgeWorkloads(WorkloadReport workloads, Verdict verdict) {
+        if (workloads.ok()) {
+            return;
+        }
+        if (workloads.failing().isEmpty()) {
+            verdict.degraded("workloads: the last check (" + workloads.checkedAt() + ") failed");
+        }
+        for (WorkloadReport.FailingNode node : workloads.failing()) {
+            verdict.degraded("workloads do not run on " + node.node() + " (check at " + workloads.checkedAt() + ")"
+                    + (node.detail() == null || node.detail().isBlank() ? "" : ": " + node.detail()));
+        }
     }
 
     /** Majority arithmetic over the members the cluster lists (learners do not vote). */

@@ -9,9 +9,11 @@ import java.util.TreeMap;
 
 import com.github.dockerjava.api.model.Info;
 
+import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.health.EtcdMemberHealth;
 import io.coreswarm.api.health.SwarmNodeHealth;
+import io.coreswarm.api.health.WorkloadReport;
 import io.coreswarm.monitor.docker.ClassicNode;
 import io.coreswarm.monitor.docker.EngineReport;
 import io.coreswarm.monitor.docker.NodeState;
@@ -137,6 +139,23 @@ public final class InfoText {
         health.reasons().forEach(r -> attribute(null, r));
         if (health.checkedAt() != null) {
             line("Checked At", health.checkedAt().toString());
+        }
+        workloads(health.workloads());
+    }
+
+    /** The provisioner's last workload check and the capability conditions, one row each. */
+    private void workloads(WorkloadReport workloads) {
+        if (workloads == null) {
+            return;
+        }
+        out.append("Workloads:\n");
+        out.append(" Last Check: ").append(workloads.checkedAt()).append(workloads.ok() ? " ok" : " FAILED").append('\n');
+        for (WorkloadReport.FailingNode node : workloads.failing()) {
+            attribute(node.node(), node.detail());
+        }
+        out.append(" Conditions:\n");
+        for (Condition c : workloads.conditions()) {
+            attribute(null, c.type() + " " + c.status() + " " + c.reason() + (c.message() == null ? "" : ": " + c.message()));
         }
     }
 

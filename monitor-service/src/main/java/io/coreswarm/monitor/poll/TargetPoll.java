@@ -43,7 +43,7 @@ public class TargetPoll {
         CompletableFuture<SwarmObservation> swarm = CompletableFuture.supplyAsync(() -> swarm(target, c), workers);
         EtcdObservation e = etcd.join();
         SwarmObservation s = swarm.join();
-        return new Snapshot(HealthRules.judge(target.name(), e, s, Instant.now()), e, s);
+        return new Snapshot(HealthRules.judge(target.name(), e, s, target.workloads(), Instant.now()), e, s);
     }
 
     private EtcdObservation etcd(MonitorTarget target, TargetConnections.Connection c) {

@@ -34,7 +34,7 @@ public final class TargetRules {
         }
         return new MonitorTarget(name, docker, etcd,
                 body.swarm() == null ? SwarmFlavour.MODE : body.swarm(),
-                body.etcdApi() == null ? EtcdApi.V3 : body.etcdApi());
+                body.etcdApi() == null ? EtcdApi.V3 : body.etcdApi(), body.workloads());
     }
 
     private static void noRepeats(String field, List<String> endpoints, List<Problem.Violation> violations) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.EtcdMemberHealth;
@@ -17,6 +18,7 @@ import io.coreswarm.api.health.HealthStatus;
 import io.coreswarm.api.health.Quorum;
 import io.coreswarm.api.health.SwarmFlavour;
 import io.coreswarm.api.health.SwarmNodeHealth;
+import io.coreswarm.api.health.WorkloadReport;
 import io.coreswarm.monitor.docker.EngineReport;
 import io.coreswarm.monitor.docker.SwarmObservation;
 import io.coreswarm.monitor.etcd.EtcdObservation;
@@ -149,6 +151,63 @@ class HealthRulesTest {
         ClusterHealth h = HealthRules.judge("c", EtcdObservation.notWatched(), swarm, Instant.now());
         assertEquals(HealthStatus.DEGRADED, h.status());
         assertEquals(List.of("swarm node core-02: docker endpoint tcp://10.0.0.2:2375 unreachable (connection refused)"), h.reasons());
+    }
+
+    @Test
+    void aFailedWorkloadCheckDegradesAClusterThatAnswersAndNamesTheNode() {
+        WorkloadReport failed = workloads(false, new WorkloadReport.FailingNode("core-02",
+                "no probe task could run: 3 attempts failed, the last with failed: read-only file system"));
+        ClusterHealth h = HealthRules.judge("c", etcd(member("core-01", true, true), member("core-02", true, false), member("core-03", true, false)),
+                SwarmObservation.notWatched(), failed, Instant.now());
+        assertEquals(HealthStatus.DEGRADED, h.status());
+        assertEquals(1, h.reasons().size(), h.reasons().toString());
+        assertTrue(h.reasons().get(0).startsWith("workloads do not run on core-02 (check at "), h.reasons().get(0));
+        assertTrue(h.reasons().get(0).endsWith("read-only file system"), h.reasons().get(0));
+        assertEquals(failed, h.workloads(), "the health carries the check it was judged on");
+    }
+
+    @Test
+    void everyFailingNodeIsNamedAndAFailureWithoutNodesStillDegrades() {
+        ClusterHealth two = HealthRules.judge("c", etcd(member("core-01", true, true)), SwarmObservation.notWatched(),
+                workloads(false, new WorkloadReport.FailingNode("core-02", "x"), new WorkloadReport.FailingNode("core-03", null)), Instant.now());
+        assertEquals(HealthStatus.DEGRADED, two.status());
+        assertEquals(2, two.reasons().size());
+        assertTrue(two.reasons().get(0).contains("core-02") && two.reasons().get(1).contains("core-03"), two.reasons().toString());
+        ClusterHealth none = HealthRules.judge("c", etcd(member("core-01", true, true)), SwarmObservation.notWatched(),
+                workloads(false), Instant.now());
+        assertEquals(HealthStatus.DEGRADED, none.status());
+        assertTrue(none.reasons().get(0).startsWith("workloads: the last check"), none.reasons().toString());
+    }
+
+    @Test
+    void aPassingCheckLeavesAHealthyClusterHealthyAndNoCheckChangesNothing() {
+        WorkloadReport ok = workloads(true);
+        ClusterHealth h = HealthRules.judge("c", etcd(member("core-01", true, true)), SwarmObservation.notWatched(), ok, Instant.now());
+        assertEquals(HealthStatus.HEALTHY, h.status());
+        assertEquals(List.of(), h.reasons());
+        assertEquals(ok, h.workloads());
+        ClusterHealth without = HealthRules.judge("c", etcd(member("core-01", true, true)), SwarmObservation.notWatched(), null, Instant.now());
+        assertEquals(HealthStatus.HEALTHY, without.status());
+        assertEquals(null, without.workloads());
+    }
+
+    @Test
+    void aFailedCheckNeverLightensDownOrUnknown() {
+        WorkloadReport failed = workloads(false, new WorkloadReport.FailingNode("core-02", "x"));
+        ClusterHealth down = HealthRules.judge("c", etcd(member("core-01", true, false), member("core-02", false, false), member("core-03", false, false)),
+                SwarmObservation.notWatched(), failed, Instant.now());
+        assertEquals(HealthStatus.DOWN, down.status());
+        assertTrue(down.reasons().stream().anyMatch(r -> r.startsWith("workloads do not run on core-02")), down.reasons().toString());
+        ClusterHealth silent = HealthRules.judge("c", EtcdObservation.unanswered(EtcdApi.V3, "connection refused"),
+                SwarmObservation.notWatched(), failed, Instant.now());
+        assertEquals(HealthStatus.UNKNOWN, silent.status(), "a cluster that does not answer is not judged on an old check");
+    }
+
+    static WorkloadReport workloads(boolean ok, WorkloadReport.FailingNode... failing) {
+        return new WorkloadReport(Instant.parse("2026-11-30T12:00:00Z"), ok, List.of(failing), List.of(
+                new Condition("RoutingMesh", "False", "KernelWithoutIPVS", "no IPVS", Instant.parse("2026-11-30T12:00:00Z")),
+                new Condition("WorkloadsReady", ok ? "True" : "False", ok ? "ProbeRanEverywhere" : "ProbeFailed", "...",
+                        Instant.parse("2026-11-30T12:00:00Z"))));
     }
 
     static ClusterHealth judge(EtcdObservation etcd) {

@@ -30,9 +30,11 @@ public class ClusterLifecycle {
     private final SwarmFormation swarm;
     private final MonitorRegistration monitor;
     private final Workloads workloads;
+    private final ClusterImages images;
 
     ClusterLifecycle(Clusters clusters, Machines machines, EtcdMembership etcd, SwarmFormation swarm, MonitorRegistration monitor,
-            Workloads workloads) {
+            Workloads workloads, ClusterImages images) {
+        this.images = images;
         this.clusters = clusters;
         this.machines = machines;
         this.etcd = etcd;
@@ -46,7 +48,7 @@ public class ClusterLifecycle {
                 new FormCluster("start machines, form etcd and swarm", machines, etcd, swarm, c, c.nodes()),
                 new AwaitSwarm(swarm, c),
                 registerWithMonitor(c),
-                new CheckWorkloads(workloads, c)));
+                checkWorkloads(c)));
     }
 
     /** @param scaled the record as it will be, rendered for the new node count */
@@ -60,7 +62,8 @@ public class ClusterLifecycle {
                     new FormCluster("start machines, join etcd and swarm", machines, etcd, swarm, scaled, added),
                     new AwaitSwarm(swarm, scaled),
                     registerWithMonitor(scaled),
-                    new CheckWorkloads(workloads, scaled)));
+                    new LoadImages(images, scaled, added, null),
+                    checkWorkloads(scaled)));
         }
         // the highest-numbered nodes go, last first
         List<NodeAddress> removed = current.nodes().subList(scaled.nodes().size(), current.nodes().size()).stream()
@@ -83,7 +86,18 @@ public class ClusterLifecycle {
         return new Plan(OperationKind.RESUME, c.nodes().size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
                 new StartMachines(machines, c),
                 Step.allAtOnce("wait for etcd and swarm", new AwaitEtcdMembers(etcd, c), new AwaitSwarm(swarm, c)),
-                new CheckWorkloads(workloads, c)));
+                checkWorkloads(c)));
+    }
+
+    /** The workload check on demand: phase and Ready stay as they are. */
+    public Plan check(ClusterRecord c) {
+        return new Plan(OperationKind.CHECK, c.nodes().size(), c.phase(), c.phase(), List.of(checkWorkloads(c)));
+    }
+
+    /** A received archive into every node; kept for nodes added later when every node loaded it. */
+    public Plan loadImages(ClusterRecord c, java.nio.file.Path upload) {
+        return new Plan(OperationKind.LOAD_IMAGES, c.nodes().size(), c.phase(), c.phase(), List.of(
+                new LoadImages(images, c, c.nodes(), upload)));
     }
 
     public Plan destroy(ClusterRecord c) {
@@ -91,6 +105,10 @@ public class ClusterLifecycle {
                 Step.of("unregister from monitor", op -> monitor.unregister(c.name())),
                 new DestroyMachines(machines, List.of()),
                 Step.of("remove workspace", op -> clusters.remove(c.name()))));
+    }
+
+    private Step checkWorkloads(ClusterRecord c) {
+        return new CheckWorkloads(workloads, clusters, monitor, c);
     }
 
     private Step registerWithMonitor(ClusterRecord c) {

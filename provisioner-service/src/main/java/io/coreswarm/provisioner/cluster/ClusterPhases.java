@@ -8,15 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.coreswarm.api.cluster.ClusterPhase;
 import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.cluster.MachineState;
+import io.coreswarm.api.operation.OperationKind;
 import io.coreswarm.api.operation.OperationState;
 import io.coreswarm.api.spec.Provider;
 import io.coreswarm.provisioner.model.ClusterRecord;
+import io.coreswarm.provisioner.model.Conditions;
 import io.coreswarm.provisioner.operation.OperationListener;
 import io.coreswarm.provisioner.operation.Plan;
 
 /**
  * Keeps each cluster's record in step with its operations, as the runner reports them: the phase
- * and current operation while a plan runs; after it, the phase and Ready condition it left and,
+ * and current operation while a plan runs; after it, the phase and Ready condition it left (the
+ * other conditions stay, one per type) and,
  * after a success, the machines' states it confirmed (all running, or all halted). Once the
  * cluster is free again, Vagrant is asked to confirm ({@link MachineReconciler}).
  */
@@ -38,15 +41,30 @@ public class ClusterPhases implements OperationListener {
 
     @Override
     public void ended(String cluster, Plan plan, OperationState state, String error) {
+        if (!changesPhase(plan.kind())) {
+            // a check or an image load leaves phase and Ready as they were; its steps wrote what they found
+            clusters.updateIfPresent(cluster, c -> c.withOperation(null));
+            return;
+        }
         String kind = capitalize(plan.kind().toString());
         clusters.updateIfPresent(cluster, c -> switch (state) {
             case SUCCEEDED -> plan.after() == null ? c : confirmed(c.withOperation(null).withPhase(plan.after(),
-                    List.of(condition("True", kind + "Succeeded", plan.kind() + " succeeded"))), plan.after());
+                    ready(c, condition("True", kind + "Succeeded", plan.kind() + " succeeded"))), plan.after());
             case CANCELLED -> c.withOperation(null).withPhase(ClusterPhase.UNKNOWN,
-                    List.of(condition("Unknown", kind + "Cancelled", plan.kind() + " was cancelled")));
+                    ready(c, condition("Unknown", kind + "Cancelled", plan.kind() + " was cancelled")));
             default -> c.withOperation(null).withPhase(ClusterPhase.FAILED,
-                    List.of(condition("False", kind + "Failed", error)));
+                    ready(c, condition("False", kind + "Failed", error)));
         });
+    }
+
+    /** Whether an operation of this kind moves the cluster's phase and Ready condition. */
+    static boolean changesPhase(OperationKind kind) {
+        return kind != OperationKind.CHECK && kind != OperationKind.LOAD_IMAGES;
+    }
+
+    /** The cluster's conditions with Ready replaced; the others (capabilities, WorkloadsReady) stay. */
+    private static List<Condition> ready(ClusterRecord c, Condition ready) {
+        return Conditions.merge(c.conditions(), List.of(ready));
     }
 
     @Override
@@ -74,7 +92,7 @@ public class ClusterPhases implements OperationListener {
     }
 
     private static Condition condition(String status, String reason, String message) {
-        return new Condition("Ready", status, reason, message, Instant.now());
+        return new Condition(Conditions.READY, status, reason, message, Instant.now());
     }
 
     private static String capitalize(String s) {

@@ -22,6 +22,7 @@ import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.cluster.MachineState;
 import io.coreswarm.provisioner.ProvisionerConfig;
 import io.coreswarm.provisioner.model.ClusterRecord;
+import io.coreswarm.provisioner.model.Conditions;
 import io.coreswarm.provisioner.model.MachineObservation;
 import io.coreswarm.provisioner.operation.Operations;
 import io.coreswarm.provisioner.vagrant.Vagrant;
@@ -189,7 +190,9 @@ public class MachineReconciler {
         }
         String status = phase == ClusterPhase.RUNNING && c.currentOperation() == null ? "True" : "Unknown";
         LOG.infof("cluster %s: %s (%s)", c.name(), phase, message);
-        return r.withOperation(null).withPhase(phase, List.of(new Condition("Ready", status, "Reconciled", message, at)));
+        // only Ready is replaced: the last workload check's conditions survive the restart
+        return r.withOperation(null).withPhase(phase,
+                Conditions.merge(c.conditions(), List.of(new Condition(Conditions.READY, status, "Reconciled", message, at))));
     }
 
     /** All machines running: Running; all halted: Halted; none created: Pending; a mix: Unknown. */

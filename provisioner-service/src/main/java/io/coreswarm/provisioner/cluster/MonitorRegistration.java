@@ -17,7 +17,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Keeps monitor-service's targets in step with the clusters: a created cluster is registered, a
- * destroyed one removed. monitor-service being down never fails an operation: what could not be
+ * destroyed one removed, and each workload check told again (a failed one makes the cluster
+ * DEGRADED there). monitor-service being down never fails an operation: what could not be
  * said is retried on a schedule (and everything is said again after a restart).
  */
 @ApplicationScoped
@@ -68,6 +69,6 @@ public class MonitorRegistration {
         return new MonitorTarget(c.name(),
                 c.nodes().stream().map(n -> c.dockerHost(n.name())).toList(),
                 c.nodes().stream().map(n -> c.etcdEndpoint(n.name())).toList(),
-                SwarmFlavour.MODE, EtcdApi.V3);
+                SwarmFlavour.MODE, EtcdApi.V3, c.workloads());
     }
 }

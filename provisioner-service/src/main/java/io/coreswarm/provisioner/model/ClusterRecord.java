@@ -9,6 +9,7 @@ import java.util.Map;
 import io.coreswarm.api.cluster.ClusterPhase;
 import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.cluster.MachineState;
+import io.coreswarm.api.health.WorkloadReport;
 import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.Rendering;
 import io.coreswarm.api.spec.ClusterSpec;
@@ -19,6 +20,8 @@ import io.coreswarm.api.spec.ClusterSpec;
  * last phase and conditions seen, and each machine's last confirmed state.
  *
  * @param machines machine name to its last confirmed state; a machine missing here was never confirmed
+ * @param workloads the last workload check (null before the first): what monitor-service is told;
+ *                  its conditions are among {@code conditions} too
  */
 public record ClusterRecord(
         ClusterSpec spec,
@@ -29,11 +32,19 @@ public record ClusterRecord(
         List<Condition> conditions,
         Instant createdAt,
         String currentOperation,
-        Map<String, MachineObservation> machines) {
+        Map<String, MachineObservation> machines,
+        WorkloadReport workloads) {
 
     public ClusterRecord {
         // records written before machines were kept have none
         machines = machines == null ? Map.of() : Map.copyOf(machines);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    /** A record without a workload check yet. */
+    public ClusterRecord(ClusterSpec spec, String discoveryUrl, String subnet, List<Rendering.NodeAddress> nodes, ClusterPhase phase,
+            List<Condition> conditions, Instant createdAt, String currentOperation, Map<String, MachineObservation> machines) {
+        this(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, currentOperation, machines, null);
     }
 
     public static ClusterRecord of(Rendering rendering) {
@@ -42,15 +53,27 @@ public record ClusterRecord(
     }
 
     public ClusterRecord withRendering(Rendering r) {
-        return new ClusterRecord(r.spec(), discoveryUrl, subnet, r.nodes(), phase, conditions, createdAt, currentOperation, machines);
+        return new ClusterRecord(r.spec(), discoveryUrl, subnet, r.nodes(), phase, conditions, createdAt, currentOperation, machines, workloads);
     }
 
     public ClusterRecord withPhase(ClusterPhase p, List<Condition> c) {
-        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, p, c, createdAt, currentOperation, machines);
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, p, c, createdAt, currentOperation, machines, workloads);
+    }
+
+    /** The conditions merged with {@code updates}, one per type ({@link Conditions#merge}). */
+    public ClusterRecord withConditions(List<Condition> updates) {
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, Conditions.merge(conditions, updates), createdAt,
+                currentOperation, machines, workloads);
+    }
+
+    /** A workload check's report, and its conditions merged into the cluster's. */
+    public ClusterRecord withWorkloads(WorkloadReport report) {
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, Conditions.merge(conditions, report.conditions()), createdAt,
+                currentOperation, machines, report);
     }
 
     public ClusterRecord withOperation(String id) {
-        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, id, machines);
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, id, machines, workloads);
     }
 
     /** Every node's machine as {@code vagrant status} reported it at {@code at} (a node it did not list: unknown). */
@@ -59,7 +82,7 @@ public record ClusterRecord(
         for (Rendering.NodeAddress n : nodes) {
             seen.put(n.name(), new MachineObservation(reported.getOrDefault(n.name(), MachineState.UNKNOWN), at));
         }
-        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, currentOperation, seen);
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, currentOperation, seen, workloads);
     }
 
     /** The given nodes' machines confirmed in {@code state} at {@code at}; the others as they were. */
@@ -73,7 +96,7 @@ public record ClusterRecord(
                 seen.put(n.name(), was);
             }
         }
-        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, currentOperation, seen);
+        return new ClusterRecord(spec, discoveryUrl, subnet, nodes, phase, conditions, createdAt, currentOperation, seen, workloads);
     }
 
     /** A machine's last confirmed state; unknown, never confirmed, when there is none. */

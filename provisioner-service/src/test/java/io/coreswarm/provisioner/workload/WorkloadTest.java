@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +36,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.ContainerSpec;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.ServiceGlobalModeOptions;
+import com.github.dockerjava.api.model.ServiceModeConfig;
+import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.Task;
+import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.TaskState;
 
 import io.coreswarm.api.cluster.Condition;
@@ -48,18 +52,22 @@ import io.coreswarm.docker.Timeouts;
 import io.coreswarm.provisioner.support.Api;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
+import io.coreswarm.testsupport.Await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
  * A 3-node local cluster that runs workloads, with the real vagrant, dockerd and docker CLI: its
- * create ends with a passing workload check; every node's dockerd runs a container of the probe
- * image; an image archive loaded through the API runs on every node; the nodes publish their capabilities; a user deploys docs/examples/stack.yml with
- * {@code docker stack deploy} through the cluster's {@code env} (replicas on distinct nodes, a
- * client answered by replicas on other nodes by service name, a host-mode port answering); a node
- * whose cgroups are made read-only fails the check by name; destroy leaves nothing. One cluster
- * serves every step, in order.
+ * create ends with a passing workload check, shown on the cluster (WorkloadsReady and the
+ * capability conditions); every node's dockerd runs a container of the probe image; an image
+ * archive built in the test (the probe tagged anew, saved, untagged: no registry) is loaded through
+ * the API as an operation and runs as a global service; the nodes publish their capabilities; a
+ * user deploys docs/examples/stack.yml with {@code docker stack deploy} through the cluster's
+ * {@code env} (replicas on distinct nodes, a client answered by replicas on other nodes by service
+ * name, a host-mode port answering); a node whose cgroups are made read-only fails
+ * {@code POST /checks} by name and the cluster says so; a scale-up to 4 gives the new node the
+ * loaded image and a task; destroy leaves nothing. One cluster serves every step, in order.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ConfigServiceProcess.class, restrictToAnnotatedClass = true)
@@ -69,6 +77,9 @@ class WorkloadTest {
     static final String NAME = "wl";
     static final Duration SLOW = Duration.ofMinutes(5);
     static final Path STACK = Path.of("..", "docs", "examples", "stack.yml");
+    /** The image built in the test and loaded through the API, and the global service that runs it. */
+    static final String APP_IMAGE = "wl/app:1";
+    static final String APP = "wl-app";
 
     static Set<String> volumesBefore;
     static String dockerHost;
@@ -107,6 +118,19 @@ class WorkloadTest {
         for (String node : nodes.keySet()) {
             assertTrue(log.contains("workload check: " + node + " ok: probe task runs at "), log);
         }
+        // the cluster view: Ready, the capabilities and WorkloadsReady (its time, each node), one per type
+        List<String> types = cluster.getList("conditions.type");
+        assertEquals(List.of("Ready", "RoutingMesh", "Overlay", "ContainerRuntime", "WorkloadsReady"), types, cluster.prettify());
+        assertEquals("True", condition(cluster, "Ready").getString("status"));
+        assertEquals("True", condition(cluster, "ContainerRuntime").getString("status"));
+        assertEquals("True", condition(cluster, "Overlay").getString("status"));
+        JsonPath ready = condition(cluster, "WorkloadsReady");
+        assertEquals("True", ready.getString("status"), ready.prettify());
+        assertEquals("ProbeRanEverywhere", ready.getString("reason"));
+        assertTrue(ready.getString("message").startsWith("checked at "), ready.getString("message"));
+        for (String node : nodes.keySet()) {
+            assertTrue(ready.getString("message").contains(node + ": probe task runs at "), ready.getString("message"));
+        }
     }
 
     @Test
@@ -122,7 +146,7 @@ class WorkloadTest {
     @Order(3)
     void anImageArchiveLoadedThroughTheApiRunsOnEveryNode() throws Exception {
         // a docker save archive of an image no node has: the probe, tagged anew on core-01, saved, untagged
-        String image = "wl/app:1";
+        String image = APP_IMAGE;
         Path archive = Path.of("target", "wl-app.tar");
         try (DockerClient docker = DockerClientFactory.connect(host("core-01"), Timeouts.CONTROL, null)) {
             docker.tagImageCmd(NodeLayout.PROBE_IMAGE, "wl/app", "1").exec();
@@ -132,15 +156,24 @@ class WorkloadTest {
             docker.removeImageCmd(image).exec();
         }
         Instant start = Instant.now();
-        given().contentType("application/x-tar").body(archive.toFile()).post("/v1/clusters/" + NAME + "/images")
-                .then().log().ifValidationFails().statusCode(200).body("bytes", equalTo((int) Files.size(archive)))
-                .body("nodes.node", equalTo(List.copyOf(nodes.keySet())))
-                .body("nodes.loaded", org.hamcrest.Matchers.everyItem(equalTo(true)));
-        System.out.printf("image archive of %d bytes loaded into 3 nodes: %d ms%n", Files.size(archive),
+        String id = given().contentType("application/x-tar").body(archive.toFile()).post("/v1/clusters/" + NAME + "/images")
+                .then().log().ifValidationFails().statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/v1/operations/op-"))
+                .body("kind", equalTo("load_images")).extract().path("id");
+        JsonPath op = Api.await(id, SLOW);
+        assertEquals(3, op.getInt("progress.nodesDone"), op.prettify());
+        assertEquals(3, op.getInt("progress.nodesTotal"), op.prettify());
+        String log = given().get("/v1/operations/" + id + "/log").then().statusCode(200).extract().asString();
+        for (String node : nodes.keySet()) {
+            assertTrue(log.contains(node + ": loaded "), log);
+        }
+        assertTrue(log.contains("archive kept as images/0001.tar"), log);
+        System.out.printf("image archive of %d bytes loaded into 3 nodes as an operation: %d ms%n", Files.size(archive),
                 Duration.between(start, Instant.now()).toMillis());
         for (String node : nodes.keySet()) {
             runTrue(node, image);
         }
+        // and as a service, a task on every node
+        runEverywhere(nodes.keySet());
         // above the cap (16 MiB in tests): 413 as problem+json, and nothing kept
         given().contentType("application/x-tar").body(new byte[17 * 1024 * 1024]).post("/v1/clusters/" + NAME + "/images")
                 .then().statusCode(413).contentType("application/problem+json")
@@ -175,7 +208,7 @@ class WorkloadTest {
         docker("stack", "deploy", "--resolve-image", "never", "-c", STACK.toString(), "app");
 
         // 3 replicas of web, one on each node
-        Set<String> webNodes = eventually("3 web tasks running on 3 distinct nodes", Duration.ofSeconds(60), () -> {
+        Set<String> webNodes = Await.until("3 web tasks running on 3 distinct nodes", Duration.ofSeconds(60), () -> {
             try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
                 Map<String, String> hostnames = new LinkedHashMap<>();
                 docker.listSwarmNodesCmd().exec().forEach(n -> hostnames.put(n.getId(), n.getDescription().getHostname()));
@@ -187,26 +220,26 @@ class WorkloadTest {
                 }
                 return on.size() == 3 && new HashSet<>(on).size() == 3 ? new TreeSet<>(on) : null;
             }
-        });
+        }, java.util.Objects::nonNull);
         assertEquals(nodes.keySet(), webNodes);
         System.out.printf("stack deployed, 3 web replicas running: %d ms%n", Duration.between(start, Instant.now()).toMillis());
 
         // the client asks 'web' by name (DNS round robin) and hears from replicas on several nodes
         Pattern answer = Pattern.compile("answer from (core-\\d+)");
-        Set<String> answered = eventually("answers from at least two web replicas", Duration.ofSeconds(60), () -> {
+        Set<String> answered = Await.until("answers from at least two web replicas", Duration.ofSeconds(60), () -> {
             Set<String> from = new TreeSet<>();
             Matcher m = answer.matcher(docker("service", "logs", "--raw", "app_client"));
             while (m.find()) {
                 from.add(m.group(1));
             }
             return from.size() >= 2 ? from : null;
-        });
+        }, java.util.Objects::nonNull);
         System.out.println("the client was answered by " + answered);
 
         // the port published in host mode answers on every node, from that node's replica
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (var node : nodes.entrySet()) {
-            String body = eventually("port 8080 on " + node.getKey(), Duration.ofSeconds(30), () -> {
+            String body = Await.until("port 8080 on " + node.getKey(), Duration.ofSeconds(30), () -> {
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + node.getValue() + ":8080/"))
                             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -214,7 +247,7 @@ class WorkloadTest {
                 } catch (IOException e) {
                     return null;
                 }
-            });
+            }, java.util.Objects::nonNull);
             assertEquals(node.getKey(), body);
         }
         docker("stack", "rm", "app");
@@ -223,34 +256,43 @@ class WorkloadTest {
 
     @Test
     @Order(6)
-    void aNodeWhoseCgroupsAreReadOnlyFailsTheWorkloadCheckByName() throws Exception {
+    void aNodeWhoseCgroupsAreReadOnlyFailsTheCheckOnDemandByName() throws Exception {
         String broken = "core-02";
         String container = NodeLayout.containerName(NAME, broken);
         // the very failure of issue #10, on one node: its cgroup mount made read-only again
         // (a bind remount changes only this mount, never the hierarchy the host shares)
         hostExec(container, "mount", "-o", "remount,bind,ro", "/sys/fs/cgroup/cpuset");
         try {
-            Map<String, String> hosts = new LinkedHashMap<>();
-            nodes.forEach((node, address) -> hosts.put(node, "tcp://" + address + ":" + NodeLayout.DOCKER_PORT));
-            List<String> log = new ArrayList<>();
-            WorkloadCheck.Result result = new WorkloadCheck(Duration.ofSeconds(60), line -> {
-                System.out.println(line);
-                log.add(line);
-            }, () -> {
-            }).run(dockerHost, hosts);
-            System.out.printf("failing workload check: %d ms: %s%n", result.took().toMillis(), result.condition().message());
-            assertFalse(result.ok(), result.toString());
-            assertEquals(List.of(broken), result.failedNodes(), result.toString());
-            assertEquals("False", result.condition().status());
-            assertTrue(result.condition().message().startsWith("workloads do not run on " + broken + ": "), result.condition().message());
-            assertTrue(result.condition().message().contains("read-only file system"), result.condition().message());
+            Instant start = Instant.now();
+            String id = given().post("/v1/clusters/" + NAME + "/checks").then().log().ifValidationFails().statusCode(202)
+                    .header("Location", org.hamcrest.Matchers.containsString("/v1/operations/op-"))
+                    .body("kind", equalTo("check")).extract().path("id");
+            // one operation at a time: a second check meanwhile is the cluster-busy problem
+            given().post("/v1/clusters/" + NAME + "/checks").then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("is busy with operation " + id));
+            JsonPath op = Api.awaitEnd(id, SLOW);
+            System.out.printf("failing check on demand: %d ms: %s%n", Duration.between(start, Instant.now()).toMillis(), op.getString("error"));
+            assertEquals("failed", op.getString("state"), op.prettify());
+            assertTrue(op.getString("error").startsWith("workloads do not run on " + broken + ": "), op.getString("error"));
+            assertTrue(op.getString("error").contains("read-only file system"), op.getString("error"));
+
+            // the cluster view says it; the check leaves phase and Ready alone
+            JsonPath cluster = given().get("/v1/clusters/" + NAME).then().statusCode(200).extract().jsonPath();
+            assertEquals("Running", cluster.getString("phase"));
+            assertEquals("True", condition(cluster, "Ready").getString("status"), cluster.prettify());
+            JsonPath ready = condition(cluster, "WorkloadsReady");
+            assertEquals("False", ready.getString("status"), ready.prettify());
+            assertEquals("ProbeFailed", ready.getString("reason"));
+            assertTrue(ready.getString("message").contains("workloads do not run on " + broken + ": "), ready.getString("message"));
+            assertEquals(1, cluster.getList("conditions.findAll { it.type == 'WorkloadsReady' }").size(), "one condition per type");
+
             // the check cleans up after itself even when it fails (the manager's local copy of
             // the network goes a few seconds after the swarm's)
             try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
                 assertEquals(List.of(), docker.listServicesCmd().exec().stream()
                         .filter(s -> s.getSpec().getLabels() != null && s.getSpec().getLabels().containsKey(WorkloadCheck.CHECK_LABEL)).toList());
-                eventually("the check's network gone", Duration.ofSeconds(15), () -> docker.listNetworksCmd().exec().stream()
-                        .noneMatch(n -> n.getLabels() != null && n.getLabels().containsKey(WorkloadCheck.CHECK_LABEL)) ? true : null);
+                Await.until("the check's network gone", Duration.ofSeconds(15), () -> docker.listNetworksCmd().exec().stream()
+                        .noneMatch(n -> n.getLabels() != null && n.getLabels().containsKey(WorkloadCheck.CHECK_LABEL)));
             }
         } finally {
             hostExec(container, "mount", "-o", "remount,bind,rw", "/sys/fs/cgroup/cpuset");
@@ -259,6 +301,53 @@ class WorkloadTest {
 
     @Test
     @Order(7)
+    void aNodeAddedByAScaleUpGetsTheLoadedImagesAndRunsATask() throws Exception {
+        Instant start = Instant.now();
+        String id = Api.start("POST", "/v1/clusters/" + NAME + "/scale", "{\"nodes\":4}");
+        given().contentType("application/x-tar").body(new byte[1024]).post("/v1/clusters/" + NAME + "/images")
+                .then().statusCode(409).contentType("application/problem+json");
+        Api.await(id, SLOW);
+        System.out.printf("scale-up to 4 with images and workload check: %d ms%n", Duration.between(start, Instant.now()).toMillis());
+        String log = given().get("/v1/operations/" + id + "/log").then().statusCode(200).extract().asString();
+        assertTrue(log.contains("==> load the cluster's images"), log);
+        assertTrue(log.contains("core-04: loaded 0001.tar"), log);
+        assertTrue(log.indexOf("==> load the cluster's images") < log.indexOf("==> check workloads"), log);
+
+        JsonPath cluster = given().get("/v1/clusters/" + NAME).then().statusCode(200).extract().jsonPath();
+        nodes.put("core-04", cluster.getString("nodes.find { it.name == 'core-04' }.address"));
+        JsonPath ready = condition(cluster, "WorkloadsReady");
+        assertEquals("True", ready.getString("status"), ready.prettify());
+        assertTrue(ready.getString("message").contains("core-04: probe task runs at "), ready.getString("message"));
+
+        try (DockerClient docker = DockerClientFactory.connect(host("core-04"), Timeouts.CONTROL, null)) {
+            docker.inspectImageCmd(APP_IMAGE).exec();
+        }
+        runEverywhere(nodes.keySet());
+    }
+
+    /**
+     * A global service of the loaded image runs a task on each of {@code expected}, then goes. (Created
+     * only once every node has the image: a node without it would try a registry.)
+     */
+    static void runEverywhere(Set<String> expected) {
+        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
+            docker.createServiceCmd(new ServiceSpec().withName(APP)
+                    .withMode(new ServiceModeConfig().withGlobal(new ServiceGlobalModeOptions()))
+                    .withTaskTemplate(new TaskSpec().withContainerSpec(new ContainerSpec().withImage(APP_IMAGE)
+                            .withCommand(List.of("sleep", "3600")).withStopSignal("SIGKILL")))).exec();
+            try {
+                assertEquals(expected, Await.until("a task of " + APP_IMAGE + " running on " + expected, Duration.ofSeconds(60),
+                        () -> runningOn(APP), on -> on.equals(expected)));
+            } finally {
+                docker.removeServiceCmd(APP).exec();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @Order(8)
     void destroyLeavesNothing() {
         Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
         assertEquals(List.of(), HostDocker.containers(NAME));
@@ -266,6 +355,31 @@ class WorkloadTest {
         Set<String> left = new HashSet<>(HostDocker.volumes());
         left.removeAll(volumesBefore);
         assertEquals(Set.of(), left, "the nodes' volumes are gone");
+    }
+
+    /** The nodes where a service has a running task. */
+    static Set<String> runningOn(String service) {
+        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
+            Map<String, String> hostnames = new LinkedHashMap<>();
+            docker.listSwarmNodesCmd().exec().forEach(n -> hostnames.put(n.getId(), n.getDescription().getHostname()));
+            Set<String> on = new TreeSet<>();
+            for (Task t : docker.listTasksCmd().withServiceFilter(service).exec()) {
+                if (t.getStatus().getState() == TaskState.RUNNING && t.getDesiredState() == TaskState.RUNNING) {
+                    on.add(hostnames.get(t.getNodeId()));
+                }
+            }
+            return on;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A condition of the cluster view, by type. */
+    static JsonPath condition(JsonPath cluster, String type) {
+        List<Map<String, Object>> all = cluster.getList("conditions");
+        Map<String, Object> found = all.stream().filter(c -> type.equals(c.get("type"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no condition " + type + " in " + cluster.prettify()));
+        return JsonPath.from(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(found).toString());
     }
 
     static String host(String node) {
@@ -305,23 +419,5 @@ class WorkloadTest {
             Long code = docker.inspectExecCmd(exec).exec().getExitCodeLong();
             assertEquals(0L, code, String.join(" ", cmd) + " in " + container);
         }
-    }
-
-    /** Polls until {@code value} gives a non-null answer (exceptions count as not yet). */
-    static <T> T eventually(String what, Duration timeout, Callable<T> value) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        Exception last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T v = value.call();
-                if (v != null) {
-                    return v;
-                }
-            } catch (Exception e) {
-                last = e;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no " + what + " within " + timeout.toSeconds() + " s" + (last == null ? "" : ": " + last));
     }
 }
