@@ -171,6 +171,7 @@ class RegistryTest {
                         max_replicas_per_node: 1
                 """.formatted(pushed));
         Instant start = Instant.now();
+        Set<String> taskErrors = new HashSet<>();
         run(envFile, "docker", "stack", "deploy", "-c", stack.toString(), "regapp");
         Set<String> on = WorkloadTest.eventually("2 app tasks running on 2 distinct nodes", Duration.ofSeconds(90), () -> {
             try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
@@ -180,7 +181,8 @@ class RegistryTest {
                 for (Task t : docker.listTasksCmd().withServiceFilter("regapp_app").exec()) {
                     if (t.getStatus().getState() == TaskState.RUNNING && t.getDesiredState() == TaskState.RUNNING) {
                         running.add(hostnames.get(t.getNodeId()));
-                    } else if (t.getStatus().getErr() != null) {
+                    } else if (t.getStatus().getErr() != null
+                            && taskErrors.add(hostnames.get(t.getNodeId()) + ": " + t.getStatus().getErr())) {
                         System.out.println("task on " + hostnames.get(t.getNodeId()) + ": " + t.getStatus().getState() + ": "
                                 + t.getStatus().getErr());
                     }

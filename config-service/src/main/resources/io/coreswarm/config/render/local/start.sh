@@ -136,7 +136,7 @@ http:
 EOF
   mkdir -p /var/lib/docker-registry
   REGISTRY_HTTP_ADDR="$NODE_REGISTRY" docker-registry serve /run/coreswarm/registry.yml 2>&1 | sed -u 's/^/registry: /' &
-  say "registry listens on $NODE_REGISTRY"
+  say "registry started on $NODE_REGISTRY"
 fi
 
 # plain TCP as in the seed (the node network is the cluster's own); saying --tls=false
