@@ -146,9 +146,10 @@ fi
 # integration tests start their daemons so); images reach nodes without a registry here.
 # That setting skips a task's pull altogether, even when the node lacks the image, so a node could
 # never run an image that lives only in the cluster's registry. With a registry the node's dockerd
-# runs without it: it pulls each task's image first and uses its own copy when the pull fails, and
-# every pull but one from the cluster's registry or network goes to a closed loopback port (a
-# proxy that never answers), so it fails at once, without a DNS lookup or a packet leaving the node.
+# runs without it: it pulls each task's image first and uses its own copy when the pull fails. Its
+# proxy is a loopback port where nothing listens, and only the cluster's registry and network are
+# exempt (NO_PROXY): any other pull fails at once ("proxyconnect ... connection refused"), without
+# a DNS lookup or a packet leaving the node.
 dockerd_env=(DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1)
 if [ -n "${NODE_REGISTRY:-}" ]; then
   node_networks=$(ip -o -4 addr show scope global | awk '{print $4}' | paste -sd, -) || true
