@@ -20,6 +20,8 @@ public final class NodeLayout {
     public static final int SWARM_PORT = 2377;
     /** dockerd's plain TCP port, the seed's {@code $expose_docker_tcp}. */
     public static final int DOCKER_PORT = 2375;
+    /** The cluster registry's port on the first node, when the spec says {@code "registry": true} (plain HTTP). */
+    public static final int REGISTRY_PORT = 5000;
 
     /** Machine names: coreos-vagrant's {@code core-%02d}. */
     public static final String MACHINE_NAME_FORMAT = "core-%02d";
@@ -78,6 +80,11 @@ public final class NodeLayout {
     /** Address of node {@code i} (1-based) in a subnet given by its first three octets, e.g. {@code 172.29.1}. */
     public static String address(String subnetPrefix, int i) {
         return subnetPrefix + "." + (HOST_NUMBER_BASE + i);
+    }
+
+    /** The address of a cluster's registry ({@code host:port}), on node 1's address. */
+    public static String registryAddress(String firstNodeAddress) {
+        return firstNodeAddress + ":" + REGISTRY_PORT;
     }
 
     /** The docker network of a local cluster. */

@@ -17,7 +17,8 @@ import io.coreswarm.api.node.NodeLayout;
  * The single input of coreswarm: what cluster to build. Every field but {@code name} may be
  * omitted; the defaults are the seed's values (5 nodes, alpha, 1024 MB, 1 cpu, Docker TCP 2375,
  * every node a manager) except the target, which defaults to {@code local}, the one that boots
- * on any machine with dockerd.
+ * on any machine with dockerd. {@code registry} (default false) adds an image registry on the
+ * first node that every node's dockerd trusts (as k3d's {@code --registry-create}).
  */
 @ValidClusterSpec
 @Schema(description = "A cluster to build. Omitted fields take the seed's values.")
@@ -65,7 +66,11 @@ public record ClusterSpec(
         @Schema(description = "engine labels set on every node")
         Map<@Pattern(regexp = LABEL_KEY, message = "label keys must be 1-64 of letters, digits and . _ / -, starting and ending with a letter or digit") String,
             @NotNull(message = "label values must not be null")
-            @Pattern(regexp = LABEL_VALUE, message = "label values must be at most 128 of letters, digits and . _ : / @ + = -") String> labels) {
+            @Pattern(regexp = LABEL_VALUE, message = "label values must be at most 128 of letters, digits and . _ : / @ + = -") String> labels,
+
+        @Schema(defaultValue = "false", description = "an image registry on the first node (port 5000, plain HTTP) that every"
+                + " node's dockerd trusts: docker push <endpoints.registry>/app, then deploy it; local target only")
+        Boolean registry) {
 
     public static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
     public static final String LABEL_KEY = "[A-Za-z0-9]([A-Za-z0-9._/-]{0,62}[A-Za-z0-9])?";
@@ -84,6 +89,13 @@ public record ClusterSpec(
         dockerPort = dockerPort == null ? 2375 : dockerPort;
         managers = managers == null ? defaultManagers(nodes) : managers;
         labels = labels == null ? Map.of() : new TreeMap<>(labels);
+        registry = registry != null && registry;
+    }
+
+    /** A spec without a registry (the default). */
+    public ClusterSpec(String name, Integer nodes, Target target, Provider provider, Channel channel, Integer memory,
+            Integer cpus, Integer dockerPort, Integer managers, Map<String, String> labels) {
+        this(name, nodes, target, provider, channel, memory, cpus, dockerPort, managers, labels, null);
     }
 
     /** A spec with only a name: the seed's cluster on the local target. */
@@ -93,11 +105,16 @@ public record ClusterSpec(
 
     public ClusterSpec withNodes(int count) {
         return new ClusterSpec(name, count, target, provider, channel, memory, cpus, dockerPort,
-                Math.min(managers, defaultManagers(count)), labels);
+                Math.min(managers, defaultManagers(count)), labels, registry);
     }
 
     public ClusterSpec withTarget(Target t) {
-        return new ClusterSpec(name, nodes, t, t == target ? provider : null, channel, memory, cpus, dockerPort, managers, labels);
+        return new ClusterSpec(name, nodes, t, t == target ? provider : null, channel, memory, cpus, dockerPort, managers, labels,
+                registry);
+    }
+
+    public ClusterSpec withRegistry(boolean on) {
+        return new ClusterSpec(name, nodes, target, provider, channel, memory, cpus, dockerPort, managers, labels, on);
     }
 
     /** Machine name of node {@code i} (1-based), as coreos-vagrant names them. */

@@ -33,6 +33,9 @@ public class ClusterSpecRules implements ConstraintValidator<ValidClusterSpec, C
         if (spec.dockerPort() + spec.nodes() - 1 > 65535) {
             valid = violation(ctx, "dockerPort", "plus nodes - 1 must stay at most 65535 (node i is forwarded to dockerPort + i - 1)");
         }
+        if (spec.registry() && spec.target() != Target.LOCAL) {
+            valid = violation(ctx, "registry", "is supported only by the local target for now");
+        }
         return valid;
     }
 

@@ -34,6 +34,7 @@ class RenderingRequestProblemsTest {
             "name":"demo","nodes":1,"managers":3   | spec.managers   | must not exceed nodes
             "name":"demo","dockerPort":80          | spec.dockerPort | at least 1024
             "name":"demo","dockerPort":65534,"nodes":3 | spec.dockerPort | at most 65535
+            "name":"demo","target":"flatcar","registry":true | spec.registry | only by the local target
             "name":"demo","nodez":3                | spec.nodez      | unknown field
             "name":"demo","labels":{"zone":"a\\"\\n  evil: true"} | spec.labels[zone] | label values must be
             "name":"demo","labels":{"zone":"$(reboot)"} | spec.labels[zone] | label values must be

@@ -11,6 +11,7 @@ import io.coreswarm.api.cluster.ClusterEndpoints;
 import io.coreswarm.api.cluster.ClusterNode;
 import io.coreswarm.api.cluster.ScaleRequest;
 import io.coreswarm.api.cluster.SwarmRole;
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.operation.Operation;
 import io.coreswarm.api.spec.ClusterSpec;
 import io.coreswarm.provisioner.model.ClusterRecord;
@@ -73,6 +74,9 @@ public class ClusterResource implements ClusterApi {
                 + "export ETCDCTL_API=3\n"
                 + "export ETCDCTL_ENDPOINTS=\"" + String.join(",", e.etcd()) + "\"\n"
                 + "export CORESWARM_CLUSTER=\"" + c.name() + "\"\n"
+                + (e.registry() == null ? "" : "export CORESWARM_REGISTRY=\"" + e.registry() + "\"\n"
+                        + "# Push to the cluster's registry through its dockerd, which trusts it:\n"
+                        + "# docker tag app:1 $CORESWARM_REGISTRY/app:1 && docker push $CORESWARM_REGISTRY/app:1\n")
                 + "# Run this command to configure your shell:\n"
                 + "# eval \"$(curl -s localhost:8082/v1/clusters/" + c.name() + "/env)\"\n";
     }
@@ -89,8 +93,9 @@ public class ClusterResource implements ClusterApi {
     }
 
     static ClusterEndpoints endpoints(ClusterRecord c) {
-        return new ClusterEndpoints(c.dockerHost(c.nodes().get(0).name()),
-                c.nodes().stream().map(n -> c.etcdEndpoint(n.name())).toList());
+        String first = c.nodes().get(0).name();
+        return new ClusterEndpoints(c.dockerHost(first), c.nodes().stream().map(n -> c.etcdEndpoint(n.name())).toList(),
+                c.spec().registry() ? NodeLayout.registryAddress(c.address(first)) : null);
     }
 
     private static Response accepted(Operation op) {

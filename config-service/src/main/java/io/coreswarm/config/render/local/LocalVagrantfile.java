@@ -27,6 +27,9 @@ final class LocalVagrantfile {
         constants.put("SUBNET_PREFIX", RubyLiteral.string(context.subnet().prefix()));
         constants.put("DISCOVERY_URL", RubyLiteral.string(context.discoveryUrl()));
         constants.put("DOCKER_PORT", RubyLiteral.integer(spec.dockerPort()));
+        // host:port of the cluster's registry on core-01, or empty: every node's dockerd trusts it
+        constants.put("REGISTRY", RubyLiteral.string(spec.registry()
+                ? NodeLayout.registryAddress(NodeLayout.address(context.subnet().prefix(), 1)) : ""));
         constants.put("MEMORY_MB", RubyLiteral.integer(spec.memory()));
         constants.put("CPUS", RubyLiteral.integer(spec.cpus()));
         constants.put("CLUSTER_LABEL", RubyLiteral.string(NodeLayout.CLUSTER_LABEL));
@@ -125,6 +128,7 @@ final class LocalVagrantfile {
                       'NODE_ROLE' => i <= NUM_MANAGERS ? 'manager' : 'worker',
                       'DISCOVERY_URL' => DISCOVERY_URL,
                       'DOCKER_PORT' => DOCKER_PORT.to_s,
+                      'NODE_REGISTRY' => REGISTRY,
                     }
                     d.cmd = ['/bin/bash', "#{NODE_MOUNT}/start.sh"]
                   end

@@ -1,6 +1,7 @@
 #!/bin/bash
 # coreswarm node: etcd, bootstrapped through the cluster's discovery URL, beside dockerd.
-# Reads NODE_NAME, NODE_IP, NODE_DNS, DISCOVERY_URL and DOCKER_PORT from the environment, its files from
+# Reads NODE_NAME, NODE_IP, NODE_DNS, NODE_REGISTRY (host:port of the cluster's registry on core-01,
+# or empty), DISCOVERY_URL and DOCKER_PORT from the environment, its files from
 # /coreswarm (NodeLayout.NODE_MOUNT); those values are only ever expanded inside double quotes.
 # The node runs without --privileged but with --cgroupns private (NodeLayout.DIND_CREATE_ARGS),
 # so it can make its own cgroups writable.
@@ -88,9 +89,11 @@ say "cgroup v$cgroup_version writable=$writable, ipvs=$ipvs, vxlan=$vxlan"
 # host's resolvers (NODE_DNS, from the Vagrantfile); with none known, through a loopback address
 # that answers nothing, never through the public resolvers dockerd falls back to by itself.
 mkdir -p /run/coreswarm
+# A cluster registry (plain HTTP) is trusted through insecure-registries, added the same way.
 if command -v jq >/dev/null; then
-  jq --arg dns "${NODE_DNS:-}" --args '.labels = ((.labels // []) + $ARGS.positional)
-      | .dns = ([$dns | split(",")[] | select(length > 0)] | if length > 0 then . else ["127.0.0.1"] end)' \
+  jq --arg dns "${NODE_DNS:-}" --arg registry "${NODE_REGISTRY:-}" --args '.labels = ((.labels // []) + $ARGS.positional)
+      | .dns = ([$dns | split(",")[] | select(length > 0)] | if length > 0 then . else ["127.0.0.1"] end)
+      | if $registry != "" then .["insecure-registries"] = ((.["insecure-registries"] // []) + [$registry]) else . end' \
     "${capabilities[@]}" < /coreswarm/daemon.json > /run/coreswarm/daemon.json
 else
   say "no jq in this node image (older than its recipe: run scripts/node-image): capabilities not published"
@@ -115,12 +118,45 @@ fi
 # both logs go to the container's output, so 'docker logs <node>' tells what a node did
 etcd "${etcd_args[@]}" 2>&1 | sed -u 's/^/etcd: /' &
 
+# --- the cluster's registry, on the node whose address it names (core-01) ---------------------
+# Debian's docker-registry (distribution 2.8); the package's own config wants htpasswd files, so
+# it gets this one. Its images live in the node container (kept over halt and resume).
+if [ -n "${NODE_REGISTRY:-}" ] && [ "${NODE_REGISTRY%:*}" = "$NODE_IP" ]; then
+  cat > /run/coreswarm/registry.yml <<'EOF'
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: /var/lib/docker-registry
+  delete:
+    enabled: true
+http:
+  addr: :5000
+EOF
+  mkdir -p /var/lib/docker-registry
+  REGISTRY_HTTP_ADDR="$NODE_REGISTRY" docker-registry serve /run/coreswarm/registry.yml 2>&1 | sed -u 's/^/registry: /' &
+  say "registry started on $NODE_REGISTRY"
+fi
+
 # plain TCP as in the seed (the node network is the cluster's own); saying --tls=false
 # explicitly spares dockerd's deliberate 15 s start-up delay for an unauthenticated port.
 # DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1: a Swarm task uses the node's own copy of its image rather
 # than trying a registry first (moby daemon/cluster/executor/container/controller.go; Docker's own
 # integration tests start their daemons so); images reach nodes without a registry here.
-DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 dockerd --config-file /run/coreswarm/daemon.json --tls=false \
+# That setting skips a task's pull altogether, even when the node lacks the image, so a node could
+# never run an image that lives only in the cluster's registry. With a registry the node's dockerd
+# runs without it: it pulls each task's image first and uses its own copy when the pull fails. Its
+# proxy is a loopback port where nothing listens, and only the cluster's registry and network are
+# exempt (NO_PROXY): any other pull fails at once ("proxyconnect ... connection refused"), without
+# a DNS lookup or a packet leaving the node.
+dockerd_env=(DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1)
+if [ -n "${NODE_REGISTRY:-}" ]; then
+  node_networks=$(ip -o -4 addr show scope global | awk '{print $4}' | paste -sd, -) || true
+  dockerd_env=(HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9
+    NO_PROXY="$NODE_REGISTRY${node_networks:+,$node_networks}")
+fi
+env "${dockerd_env[@]}" dockerd --config-file /run/coreswarm/daemon.json --tls=false \
   -H unix:///var/run/docker.sock -H "tcp://0.0.0.0:$DOCKER_PORT" 2>&1 | sed -u 's/^/dockerd: /' &
 
 # --- the probe image: busybox, imported from the rootfs the node image carries ---------------

@@ -88,4 +88,19 @@ class LocalRendererTest {
         assertTrue(script.contains("- " + NodeLayout.PROBE_IMAGE), "the probe image is imported under NodeLayout's name");
         assertTrue(script.contains("--config-file /run/coreswarm/daemon.json"));
     }
+
+    @Test
+    void aRegistryOnCore01IsPassedToEveryNodeOnlyWhenTheSpecAsksForIt() {
+        String off = file(render(new ClusterSpec("demo", 2, null, null, null, null, null, null, 1, null)), "Vagrantfile").content();
+        assertEquals("", RubyCheck.evaluate(off, "REGISTRY"));
+        String on = file(render(ClusterSpec.named("demo").withNodes(2).withRegistry(true)), "Vagrantfile").content();
+        assertEquals("172.29.7.101:" + NodeLayout.REGISTRY_PORT, RubyCheck.evaluate(on, "REGISTRY"));
+        assertTrue(on.contains("'NODE_REGISTRY' => REGISTRY,"), on);
+
+        String script = file(render(ClusterSpec.named("demo").withRegistry(true)), "node/start.sh").content();
+        // trusted by every node's dockerd as JSON data; served on the node it names
+        assertTrue(script.contains("--arg registry \"${NODE_REGISTRY:-}\""), script);
+        assertTrue(script.contains(".[\"insecure-registries\"]"), script);
+        assertTrue(script.contains("REGISTRY_HTTP_ADDR=\"$NODE_REGISTRY\" docker-registry serve"), script);
+    }
 }
