@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -41,6 +42,7 @@ import io.coreswarm.docker.Timeouts;
 import io.coreswarm.provisioner.support.Api;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
+import io.coreswarm.testsupport.Await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -173,7 +175,7 @@ class RegistryTest {
         Instant start = Instant.now();
         Set<String> taskErrors = new HashSet<>();
         run(envFile, "docker", "stack", "deploy", "-c", stack.toString(), "regapp");
-        Set<String> on = WorkloadTest.eventually("2 app tasks running on 2 distinct nodes", Duration.ofSeconds(90), () -> {
+        Set<String> on = Await.until("2 app tasks running on 2 distinct nodes", Duration.ofSeconds(90), () -> {
             try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
                 Map<String, String> hostnames = new LinkedHashMap<>();
                 docker.listSwarmNodesCmd().exec().forEach(n -> hostnames.put(n.getId(), n.getDescription().getHostname()));
@@ -189,7 +191,7 @@ class RegistryTest {
                 }
                 return running.size() == 2 && new HashSet<>(running).size() == 2 ? new TreeSet<>(running) : null;
             }
-        });
+        }, Objects::nonNull);
         assertEquals(nodes.keySet(), on);
         System.out.printf("stack of the registry image running on %s: %d ms%n", on, Duration.between(start, Instant.now()).toMillis());
         // each node pulled it from the cluster registry: its copy carries the registry's digest
