@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -22,6 +24,7 @@ import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.provisioner.support.Api;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
+import io.coreswarm.testsupport.Await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,6 +39,7 @@ import io.restassured.path.json.JsonPath;
 class ClusterFailuresTest {
     static final String BLOCKED = "blocked";
     static final String CANCELLED = "cancelled";
+    static final String CANCEL_DELETE = "cancel-delete";
 
     @Test
     void aFailedVagrantUpLeavesTheClusterFailedWithVagrantsMessage() throws Exception {
@@ -71,6 +75,43 @@ class ClusterFailuresTest {
             }
         }
         given().post("/v1/operations/" + id + "/cancel").then().statusCode(409);
+    }
+
+    /**
+     * issue #11: a create cancelled while Vagrant creates the containers, then deleted, leaves
+     * nothing carrying the cluster's label on the host's dockerd (Vagrant may not know a container
+     * it was creating; destroy removes it by label).
+     */
+    @Test
+    void aCreateCancelledWhileCreatingContainersThenDeletedLeavesNothingLabelled() throws Exception {
+        HostDocker.removeLeftovers(CANCEL_DELETE);
+        Set<String> volumesBefore = HostDocker.volumes();
+        String id = Api.start("POST", "/v1/clusters", "{\"name\":\"" + CANCEL_DELETE + "\",\"nodes\":2}");
+        Path log = Path.of("target", "workspaces", CANCEL_DELETE, "operations", id + ".log");
+        Await.until("vagrant creating a container", Duration.ofSeconds(90),
+                () -> Files.exists(log) && Files.readString(log).contains(": Creating the container"));
+        given().post("/v1/operations/" + id + "/cancel").then().statusCode(200);
+        assertEquals("cancelled", awaitEnd(id).getString("state"));
+        given().get("/v1/clusters/" + CANCEL_DELETE).then().statusCode(200).body("phase", equalTo("Unknown"));
+        // what the cancel left: at least the cluster's network (created before the containers)
+        assertFalse(HostDocker.networks(CANCEL_DELETE).isEmpty() && HostDocker.containers(CANCEL_DELETE).isEmpty(),
+                "the cancel left nothing labelled: the test did not cancel mid-create");
+        System.out.println("left by the cancel: containers " + HostDocker.containers(CANCEL_DELETE).stream()
+                .map(c -> String.join(",", c.getNames()) + " " + c.getState()).toList()
+                + ", networks " + HostDocker.networks(CANCEL_DELETE).stream().map(n -> n.getName()).toList());
+
+        JsonPath destroy = Api.await(Api.start("DELETE", "/v1/clusters/" + CANCEL_DELETE, null), Duration.ofMinutes(3));
+        assertEquals("succeeded", destroy.getString("state"));
+        given().get("/v1/clusters/" + CANCEL_DELETE).then().statusCode(404);
+        assertEquals(List.of(), HostDocker.containers(CANCEL_DELETE).stream().map(c -> String.join(",", c.getNames())).toList());
+        assertEquals(List.of(), HostDocker.networks(CANCEL_DELETE).stream().map(n -> n.getName()).toList());
+        try (DockerClient docker = HostDocker.client()) {
+            var labelled = docker.listVolumesCmd().withFilter("label", List.of(HostDocker.LABEL + "=" + CANCEL_DELETE)).exec().getVolumes();
+            assertTrue(labelled == null || labelled.isEmpty(), "labelled volumes left: " + labelled);
+        }
+        Set<String> newVolumes = new java.util.TreeSet<>(HostDocker.volumes());
+        newVolumes.removeAll(volumesBefore);
+        assertEquals(Set.of(), newVolumes, "volumes the cluster made are left");
     }
 
     /** vagrant and what it runs (ruby, docker) under this JVM, once an up is under way */
@@ -113,7 +154,7 @@ class ClusterFailuresTest {
 
     @AfterEach
     void cleanUp() {
-        for (String name : List.of(BLOCKED, CANCELLED)) {
+        for (String name : List.of(BLOCKED, CANCELLED, CANCEL_DELETE)) {
             if (given().get("/v1/clusters/" + name).statusCode() == 200) {
                 awaitEnd(Api.start("DELETE", "/v1/clusters/" + name, null));
             }
