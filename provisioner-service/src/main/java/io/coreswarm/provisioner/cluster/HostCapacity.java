@@ -40,10 +40,19 @@ public class HostCapacity {
     private static final Logger LOG = Logger.getLogger(HostCapacity.class);
     private static final Pattern MEM_TOTAL = Pattern.compile("(?m)^MemTotal:\\s+(\\d+) kB");
 
-    private final ProvisionerConfig config;
+    private final String dockerHost;
+    private final long reserveMb;
+    private final int cpuOvercommit;
 
+    @jakarta.inject.Inject
     HostCapacity(ProvisionerConfig config) {
-        this.config = config;
+        this(config.dockerHost(), config.hostMemoryReserveMb(), config.cpuOvercommit());
+    }
+
+    HostCapacity(String dockerHost, long reserveMb, int cpuOvercommit) {
+        this.dockerHost = dockerHost;
+        this.reserveMb = reserveMb;
+        this.cpuOvercommit = cpuOvercommit;
     }
 
     /** The host's memory and CPUs, and where they were read. */
@@ -59,23 +68,23 @@ public class HostCapacity {
     public void check(ClusterSpec spec, String totalsField) {
         Host host = host(spec.provider());
         List<Problem.Violation> violations = new ArrayList<>();
-        long memoryLimit = host.memoryMb() - config.hostMemoryReserveMb();
+        long memoryLimit = host.memoryMb() - reserveMb;
         long memory = (long) spec.nodes() * spec.memory();
         if (memory > memoryLimit) {
             violations.add(new Problem.Violation(totalsField == null ? "memory" : totalsField,
                     "nodes × memory (" + spec.nodes() + " × " + spec.memory() + " MB = " + memory + " MB) must be at most "
                             + Math.max(memoryLimit, 0) + " MB: the host's " + host.memoryMb() + " MB (" + host.source()
-                            + ") less a reserve of " + config.hostMemoryReserveMb() + " MB"));
+                            + ") less a reserve of " + reserveMb + " MB"));
         }
         if (spec.cpus() > host.cpus()) {
             violations.add(new Problem.Violation("cpus", "must be at most " + host.cpus() + ", the host's CPUs (" + host.source() + ")"));
         }
         long cpus = (long) spec.nodes() * spec.cpus();
-        long cpuLimit = (long) config.cpuOvercommit() * host.cpus();
+        long cpuLimit = (long) cpuOvercommit * host.cpus();
         if (cpus > cpuLimit) {
             violations.add(new Problem.Violation(totalsField == null ? "cpus" : totalsField,
                     "nodes × cpus (" + spec.nodes() + " × " + spec.cpus() + " = " + cpus + ") must be at most " + cpuLimit + ": "
-                            + config.cpuOvercommit() + " × the host's " + host.cpus() + " CPUs (" + host.source() + ")"));
+                            + cpuOvercommit + " × the host's " + host.cpus() + " CPUs (" + host.source() + ")"));
         }
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid(violations));
@@ -84,7 +93,7 @@ public class HostCapacity {
 
     Host host(Provider provider) {
         if (provider == Provider.DOCKER) {
-            try (DockerClient docker = DockerClientFactory.connect(config.dockerHost(), Timeouts.CONTROL, null)) {
+            try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
                 Info info = docker.infoCmd().exec();
                 if (info.getMemTotal() != null && info.getMemTotal() > 0 && info.getNCPU() != null && info.getNCPU() > 0) {
                     return new Host(info.getMemTotal() / (1024 * 1024), info.getNCPU(), "docker info");
