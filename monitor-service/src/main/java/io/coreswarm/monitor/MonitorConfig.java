@@ -2,6 +2,7 @@ package io.coreswarm.monitor;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,4 +29,28 @@ public interface MonitorConfig {
     /** Events kept in memory per target (all of them are appended to its file). */
     @WithDefault("1000")
     int eventsKept();
+
+    /** Targets watched at most; a new one beyond is a 409 problem (each target costs threads and memory). */
+    @WithDefault("100")
+    int maxTargets();
+
+    /** Docker endpoints, and etcd endpoints, one target may list (each list on its own). */
+    @WithDefault("99")
+    int maxEndpointsPerTarget();
+
+    /** Docker and etcd endpoints of all targets together. */
+    @WithDefault("1000")
+    int maxEndpoints();
+
+    /**
+     * The networks (CIDR) an endpoint's address may lie in: loopback and the private ranges where
+     * node networks live. Anything else is refused, so that the monitor cannot be pointed at
+     * arbitrary hosts (and its refusal and timeout reasons are no port scanner for them).
+     */
+    @WithDefault("127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7")
+    List<String> allowedNetworks();
+
+    /** Host names an endpoint may use (besides addresses in {@link #allowedNetworks()}); {@code localhost} by default. */
+    @WithDefault("localhost")
+    List<String> allowedHosts();
 }

@@ -40,4 +40,18 @@ public interface ProvisionerConfig {
      */
     @WithDefault("30s")
     Duration reconcileEvery();
+
+    /**
+     * Memory of the host that no cluster may claim: a cluster's nodes × memory must stay within the
+     * host's memory (dockerd's MemTotal for the local target, /proc/meminfo otherwise) less this.
+     */
+    @WithDefault("2048")
+    long hostMemoryReserveMb();
+
+    /**
+     * CPUs are limits, not reservations, and may be overcommitted: a node may have at most the
+     * host's CPUs, a cluster's nodes × cpus at most this many times the host's CPUs.
+     */
+    @WithDefault("4")
+    int cpuOvercommit();
 }

@@ -14,7 +14,8 @@ import io.coreswarm.api.spec.ClusterSpec;
  * target); {@code swarm} defaults to {@code mode} and {@code etcdApi} to {@code v3}. Not
  * annotated with {@code @Schema}: that would list it in every service's OpenAPI document.
  *
- * @param dockerEndpoints Docker engines: {@code tcp://host:port} or {@code unix:///path}
+ * @param dockerEndpoints Docker engines: {@code tcp://host:port}; never a unix socket (the host's
+ *                        own docker.sock would be readable through the monitor)
  * @param etcdEndpoints   etcd client URLs: {@code http://host:port}
  * @param swarm   {@code mode} (Swarm mode) or {@code classic} (the seed's swarm manager); any other
  *                value is a 400 naming the field and the allowed values
@@ -48,8 +49,8 @@ public record MonitorTarget(
     static final String HOST = "([A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])";
     /** 1..65535 */
     static final String PORT = "([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
-    public static final String DOCKER_ENDPOINT = "tcp://" + HOST + ":" + PORT + "|unix:///[^\\s]+";
-    public static final String DOCKER_ENDPOINT_RULE = "must be tcp://host:port (port 1-65535) or unix:///path";
+    public static final String DOCKER_ENDPOINT = "tcp://" + HOST + ":" + PORT;
+    public static final String DOCKER_ENDPOINT_RULE = "must be tcp://host:port (port 1-65535; unix sockets are refused)";
     public static final String ETCD_ENDPOINT = "http://" + HOST + ":" + PORT;
     public static final String ETCD_ENDPOINT_RULE = "must be http://host:port (port 1-65535; TLS is not supported)";
 }

@@ -51,9 +51,15 @@ public class EtcdV2Probe implements EtcdProbe {
         if (members == null) {
             return EtcdObservation.unanswered(EtcdApi.V2, String.join("; ", failures));
         }
+        DeclaredEndpoints declared = new DeclaredEndpoints(endpoints);
         Map<JsonNode, MemberCalls> calls = new LinkedHashMap<>();
+        Map<JsonNode, Boolean> notFollowed = new LinkedHashMap<>();
         for (JsonNode m : members) {
-            String client = m.path("clientURLs").path(0).asText(null);
+            String listed = m.path("clientURLs").path(0).asText(null);
+            String client = listed == null ? null : declared.follow(listed).orElse(null);
+            if (listed != null && client == null) {
+                notFollowed.put(m, true);
+            }
             calls.put(m, client == null ? null : new MemberCalls(client,
                     get(http, client + "/v2/stats/self", timeout),
                     get(http, client + "/version", timeout),
@@ -65,13 +71,17 @@ public class EtcdV2Probe implements EtcdProbe {
                 .map(c -> c.self.join().path("leaderInfo").path("leader").asText(""))
                 .filter(id -> !id.isEmpty()).findFirst().orElse("");
         List<EtcdMemberHealth> health = new ArrayList<>();
-        calls.forEach((m, c) -> health.add(member(m, c, leaderId, timeout)));
+        calls.forEach((m, c) -> health.add(member(m, c, leaderId, timeout, notFollowed.containsKey(m))));
         return EtcdObservation.of(EtcdApi.V2, health);
     }
 
-    private static EtcdMemberHealth member(JsonNode m, MemberCalls c, String leaderId, Duration timeout) {
+    private static EtcdMemberHealth member(JsonNode m, MemberCalls c, String leaderId, Duration timeout, boolean notFollowed) {
         String id = m.path("id").asText();
         String name = m.path("name").asText("").isEmpty() ? id : m.path("name").asText();
+        if (notFollowed) {
+            return new EtcdMemberHealth(id, name, null, false, false, null, null, null, null, null, false, List.of(),
+                    DeclaredEndpoints.NOT_FOLLOWED);
+        }
         if (c == null) {
             return new EtcdMemberHealth(id, name, null, false, false, null, null, null, null, null, false, List.of(),
                     "not started (no client URL yet)");

@@ -1,6 +1,5 @@
 package io.coreswarm.monitor.etcd;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,11 +47,15 @@ public class EtcdV3Probe implements EtcdProbe {
         CompletableFuture<List<AlarmMember>> alarms = maintenance.listAlarms()
                 .thenApply(r -> r.getAlarms())
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        DeclaredEndpoints declared = new DeclaredEndpoints(clients.endpoints());
         Map<Long, CompletableFuture<StatusResponse>> statuses = new LinkedHashMap<>();
+        Map<Long, String> followed = new HashMap<>();
         for (Member m : members) {
             if (!m.getClientURIs().isEmpty()) {
-                statuses.put(m.getId(), maintenance.statusMember(m.getClientURIs().get(0).toString())
-                        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                declared.follow(m.getClientURIs().get(0).toString()).ifPresent(url -> {
+                    followed.put(m.getId(), url);
+                    statuses.put(m.getId(), maintenance.statusMember(url).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                });
             }
         }
         List<CompletableFuture<?>> all = new ArrayList<>(statuses.values());
@@ -70,7 +73,8 @@ public class EtcdV3Probe implements EtcdProbe {
         }
         List<EtcdMemberHealth> health = new ArrayList<>();
         for (Member m : members) {
-            health.add(member(m, statuses.get(m.getId()), leaderId, alarmsByMember.getOrDefault(m.getId(), List.of()), timeout));
+            health.add(member(m, followed.get(m.getId()), statuses.get(m.getId()), leaderId,
+                    alarmsByMember.getOrDefault(m.getId(), List.of()), timeout));
         }
         return EtcdObservation.of(EtcdApi.V3, health);
     }
@@ -84,11 +88,14 @@ public class EtcdV3Probe implements EtcdProbe {
                 .map(StatusResponse::getLeader).orElse(0L);
     }
 
-    private static EtcdMemberHealth member(Member m, CompletableFuture<StatusResponse> status, long leaderId,
+    private static EtcdMemberHealth member(Member m, String endpoint, CompletableFuture<StatusResponse> status, long leaderId,
             List<String> alarms, Duration timeout) {
         String id = Long.toHexString(m.getId());
         String name = m.getName().isEmpty() ? id : m.getName();
-        String endpoint = m.getClientURIs().stream().findFirst().map(URI::toString).orElse(null);
+        if (status == null && !m.getClientURIs().isEmpty()) {
+            return new EtcdMemberHealth(id, name, null, false, false, null, null, null, null, null,
+                    m.isLearner(), alarms, DeclaredEndpoints.NOT_FOLLOWED);
+        }
         if (status == null) {
             return new EtcdMemberHealth(id, name, endpoint, false, false, null, null, null, null, null,
                     m.isLearner(), alarms, "not started (no client URL yet)");

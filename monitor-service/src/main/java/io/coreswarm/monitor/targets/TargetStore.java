@@ -33,14 +33,23 @@ public class TargetStore {
     private final ObjectMapper json;
     private final Map<String, MonitorTarget> targets = new ConcurrentHashMap<>();
 
+    private final TargetPolicy policy;
+
     @Inject
     TargetStore(MonitorConfig config, ObjectMapper json) {
-        this(config.dataDir().resolve("targets"), json);
+        this(config.dataDir().resolve("targets"), json,
+                new TargetPolicy(config.maxEndpointsPerTarget(), config.allowedNetworks(), config.allowedHosts()));
     }
 
     TargetStore(Path dir, ObjectMapper json) {
+        this(dir, json, null);
+    }
+
+    /** @param policy what a stored target must satisfy to be loaded (null: anything readable) */
+    TargetStore(Path dir, ObjectMapper json, TargetPolicy policy) {
         this.dir = dir;
         this.json = json;
+        this.policy = policy;
         load();
     }
 
@@ -85,6 +94,27 @@ public class TargetStore {
         return dir.resolve(name + ".json");
     }
 
+    /** Why a stored target (perhaps from before the endpoint rules) may not be loaded, or null. */
+    private String refused(MonitorTarget t) {
+        if (policy == null) {
+            return null;
+        }
+        List<String> docker = t.dockerEndpoints() == null ? List.of() : t.dockerEndpoints();
+        List<String> etcd = t.etcdEndpoints() == null ? List.of() : t.etcdEndpoints();
+        if (!docker.stream().allMatch(e -> e != null && e.matches(MonitorTarget.DOCKER_ENDPOINT))) {
+            return "a Docker endpoint is not tcp://host:port";
+        }
+        if (!etcd.stream().allMatch(e -> e != null && e.matches(MonitorTarget.ETCD_ENDPOINT))) {
+            return "an etcd endpoint is not http://host:port";
+        }
+        try {
+            policy.check(new MonitorTarget(t.name(), docker, etcd, t.swarm(), t.etcdApi()));
+            return null;
+        } catch (io.coreswarm.api.problem.ProblemException e) {
+            return e.getMessage();
+        }
+    }
+
     /** A file that cannot be read is logged and skipped: one bad file must not stop the monitor. */
     private void load() {
         if (!Files.isDirectory(dir)) {
@@ -96,7 +126,10 @@ public class TargetStore {
                         try {
                             MonitorTarget t = json.readValue(f.toFile(), MonitorTarget.class);
                             String expected = f.getFileName().toString().replaceFirst("\\.json$", "");
-                            if (expected.equals(t.name())) {
+                            String refused = refused(t);
+                            if (refused != null) {
+                                LOG.warnf("skipping %s: %s; PUT it again with endpoints the monitor may reach", f, refused);
+                            } else if (expected.equals(t.name())) {
                                 targets.put(t.name(), t);
                             } else {
                                 LOG.warnf("skipping %s: it holds target %s", f, t.name());

@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.api.problem.ProblemException;
+import io.coreswarm.monitor.MonitorConfig;
 import io.coreswarm.monitor.health.EventLog;
 import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.health.HealthMetrics;
 import io.coreswarm.monitor.poll.Poller;
 import io.coreswarm.monitor.poll.TargetConnections;
+import io.coreswarm.monitor.targets.TargetPolicy;
 import io.coreswarm.monitor.targets.TargetRules;
 import io.coreswarm.monitor.targets.TargetStore;
 
@@ -26,15 +28,21 @@ public class Targets {
     private final HealthMetrics metrics;
     private final Poller poller;
     private final TargetConnections connections;
+    private final TargetPolicy policy;
+    private final int maxTargets;
+    private final int maxEndpoints;
 
     Targets(TargetStore store, HealthBoard board, EventLog events, HealthMetrics metrics, Poller poller,
-            TargetConnections connections) {
+            TargetConnections connections, MonitorConfig config) {
         this.store = store;
         this.board = board;
         this.events = events;
         this.metrics = metrics;
         this.poller = poller;
         this.connections = connections;
+        this.policy = new TargetPolicy(config.maxEndpointsPerTarget(), config.allowedNetworks(), config.allowedHosts());
+        this.maxTargets = config.maxTargets();
+        this.maxEndpoints = config.maxEndpoints();
     }
 
     public List<MonitorTarget> all() {
@@ -45,9 +53,26 @@ public class Targets {
         return store.find(name).orElseThrow(() -> notWatched(name));
     }
 
-    /** Stores the target and polls it at once, rather than on the next tick. */
-    public MonitorTarget put(String name, MonitorTarget body) {
+    /**
+     * Stores the target and polls it at once, rather than on the next tick. Refused (nothing
+     * stored) when an endpoint points where the policy does not allow, or when it would take the
+     * monitor past its caps on targets and endpoints.
+     */
+    public synchronized MonitorTarget put(String name, MonitorTarget body) {
         MonitorTarget target = TargetRules.normalize(name, body);
+        policy.check(target);
+        MonitorTarget previous = store.find(name).orElse(null);
+        if (previous == null && store.all().size() >= maxTargets) {
+            throw new ProblemException(409, "Conflict", "at most " + maxTargets
+                    + " targets are watched (coreswarm.monitor.max-targets); delete one first");
+        }
+        int endpoints = store.all().stream().filter(t -> !t.name().equals(name)).mapToInt(Targets::endpoints).sum()
+                + endpoints(target);
+        if (endpoints > maxEndpoints) {
+            throw new ProblemException(409, "Conflict", "at most " + maxEndpoints
+                    + " endpoints are watched over all targets (coreswarm.monitor.max-endpoints); this target would make "
+                    + endpoints);
+        }
         store.put(target);
         board.watch(name);
         metrics.update(board.all());
@@ -55,7 +80,11 @@ public class Targets {
         return target;
     }
 
-    public void remove(String name) {
+    private static int endpoints(MonitorTarget t) {
+        return t.dockerEndpoints().size() + t.etcdEndpoints().size();
+    }
+
+    public synchronized void remove(String name) {
         if (!store.remove(name)) {
             throw notWatched(name);
         }

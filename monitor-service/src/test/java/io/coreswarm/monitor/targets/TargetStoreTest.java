@@ -55,4 +55,18 @@ class TargetStoreTest {
         assertEquals("mode", written.get("swarm").asText());
         assertEquals("v3", written.get("etcdApi").asText());
     }
+
+    /** issue #11: a target stored before the endpoint rules (a unix socket, a public host) is not loaded, hence never polled. */
+    @Test
+    void storedTargetsOutsideThePolicyAreNotLoaded() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "targets-");
+        Files.writeString(dir.resolve("sock.json"), "{\"name\":\"sock\",\"dockerEndpoints\":[\"unix:///var/run/docker.sock\"],"
+                + "\"etcdEndpoints\":[],\"swarm\":\"mode\",\"etcdApi\":\"v3\"}");
+        Files.writeString(dir.resolve("far.json"), "{\"name\":\"far\",\"dockerEndpoints\":[],"
+                + "\"etcdEndpoints\":[\"http://8.8.8.8:2379\"],\"swarm\":\"mode\",\"etcdApi\":\"v3\"}");
+        Files.writeString(dir.resolve("near.json"), "{\"name\":\"near\",\"dockerEndpoints\":[\"tcp://172.29.1.101:2375\"],"
+                + "\"etcdEndpoints\":[],\"swarm\":\"mode\",\"etcdApi\":\"v3\"}");
+        TargetPolicy policy = new TargetPolicy(99, List.of("127.0.0.0/8", "172.16.0.0/12"), List.of("localhost"));
+        assertEquals(List.of("near"), new TargetStore(dir, json, policy).all().stream().map(MonitorTarget::name).toList());
+    }
 }

@@ -55,10 +55,10 @@ class TargetResourceTest {
     }
 
     @Test
-    void classicAndV2AndAUnixSocketAreAccepted() {
+    void classicAndV2AreAccepted() {
         given().contentType("application/json")
-                .body("{\"dockerEndpoints\":[\"unix:///tmp/no-such.sock\",\"tcp://[::1]:2375\"],\"swarm\":\"classic\","
-                        + "\"etcdEndpoints\":[\"http://core-01.local:2379\"],\"etcdApi\":\"v2\"}")
+                .body("{\"dockerEndpoints\":[\"tcp://172.17.8.101:2376\",\"tcp://[::1]:2375\"],\"swarm\":\"classic\","
+                        + "\"etcdEndpoints\":[\"http://localhost:2379\"],\"etcdApi\":\"v2\"}")
                 .put("/v1/targets/lab").then().statusCode(200)
                 .body("swarm", equalTo("classic")).body("etcdApi", equalTo("v2"));
     }
@@ -78,9 +78,9 @@ class TargetResourceTest {
         invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\"],\"swarm\":\"hybrid\"}", "swarm", "must be one of mode, classic");
         invalid("{\"etcdEndpoints\":[\"http://127.0.0.1:1\"],\"etcdApi\":\"v4\"}", "etcdApi", "must be one of v3, v2");
         invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:1\",\"http://127.0.0.1:2375\"]}", "dockerEndpoints[1]",
-                "must be tcp://host:port (port 1-65535) or unix:///path");
+                "must be tcp://host:port (port 1-65535; unix sockets are refused)");
         invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:70000\"]}", "dockerEndpoints[0]",
-                "must be tcp://host:port (port 1-65535) or unix:///path");
+                "must be tcp://host:port (port 1-65535; unix sockets are refused)");
         invalid("{\"etcdEndpoints\":[\"https://127.0.0.1:2379\"]}", "etcdEndpoints[0]",
                 "must be http://host:port (port 1-65535; TLS is not supported)");
         invalid("{\"etcdEndpoints\":[\"http://127.0.0.1\"]}", "etcdEndpoints[0]",

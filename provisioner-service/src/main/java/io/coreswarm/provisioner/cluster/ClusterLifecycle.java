@@ -1,5 +1,6 @@
 package io.coreswarm.provisioner.cluster;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,6 +10,8 @@ import io.coreswarm.api.cluster.ClusterPhase;
 import io.coreswarm.api.operation.OperationKind;
 import io.coreswarm.api.render.Rendering;
 import io.coreswarm.api.render.Rendering.NodeAddress;
+import io.coreswarm.api.spec.Provider;
+import io.coreswarm.provisioner.ProvisionerConfig;
 import io.coreswarm.provisioner.etcd.EtcdMembership;
 import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.operation.Plan;
@@ -31,16 +34,18 @@ public class ClusterLifecycle {
     private final MonitorRegistration monitor;
     private final Workloads workloads;
     private final ClusterImages images;
+    private final ProvisionerConfig config;
 
     ClusterLifecycle(Clusters clusters, Machines machines, EtcdMembership etcd, SwarmFormation swarm, MonitorRegistration monitor,
-            Workloads workloads, ClusterImages images) {
-        this.images = images;
+            Workloads workloads, ClusterImages images, ProvisionerConfig config) {
         this.clusters = clusters;
         this.machines = machines;
         this.etcd = etcd;
         this.swarm = swarm;
         this.monitor = monitor;
         this.workloads = workloads;
+        this.images = images;
+        this.config = config;
     }
 
     public Plan create(ClusterRecord c) {
@@ -100,11 +105,19 @@ public class ClusterLifecycle {
                 new LoadImages(images, c, c.nodes(), upload)));
     }
 
+    /**
+     * On the docker provider, whatever carries the cluster's label on the host's dockerd goes after
+     * {@code vagrant destroy}, even what Vagrant does not know (a create cancelled mid-way).
+     */
     public Plan destroy(ClusterRecord c) {
-        return new Plan(OperationKind.DESTROY, c.nodes().size(), ClusterPhase.DELETING, null, List.of(
+        List<Step> steps = new ArrayList<>(List.of(
                 Step.of("unregister from monitor", op -> monitor.unregister(c.name())),
-                new DestroyMachines(machines, List.of()),
-                Step.of("remove workspace", op -> clusters.remove(c.name()))));
+                new DestroyMachines(machines, List.of())));
+        if (c.spec().provider() == Provider.DOCKER) {
+            steps.add(new RemoveLabelled(config.dockerHost(), c.name()));
+        }
+        steps.add(Step.of("remove workspace", op -> clusters.remove(c.name())));
+        return new Plan(OperationKind.DESTROY, c.nodes().size(), ClusterPhase.DELETING, null, steps);
     }
 
     private Step checkWorkloads(ClusterRecord c) {

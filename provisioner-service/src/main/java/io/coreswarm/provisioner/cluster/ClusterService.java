@@ -28,13 +28,16 @@ public class ClusterService {
     private final SubnetAllocator subnets;
     private final ClusterLifecycle lifecycle;
     private final OperationRunner runner;
+    private final HostCapacity capacity;
 
-    ClusterService(Clusters clusters, Renderer renderer, SubnetAllocator subnets, ClusterLifecycle lifecycle, OperationRunner runner) {
+    ClusterService(Clusters clusters, Renderer renderer, SubnetAllocator subnets, ClusterLifecycle lifecycle, OperationRunner runner,
+            HostCapacity capacity) {
         this.clusters = clusters;
         this.renderer = renderer;
         this.subnets = subnets;
         this.lifecycle = lifecycle;
         this.runner = runner;
+        this.capacity = capacity;
     }
 
     public synchronized Operation create(ClusterSpec spec) {
@@ -45,6 +48,7 @@ public class ClusterService {
             throw ProblemException.invalid("target", "coreos-legacy is rendered, not booted (CoreOS boxes are gone): "
                     + "use POST /v1/renderings on config-service for its files");
         }
+        capacity.check(spec, null);
         // rendered before anything touches the disk: config-service trouble leaves nothing behind
         Rendering rendering = renderer.render(new RenderingRequest(spec, null,
                 spec.target() == Target.LOCAL ? subnets.allocate() : null));
@@ -65,6 +69,9 @@ public class ClusterService {
         runner.ensureIdle(name);
         if (nodes == current.nodes().size()) {
             throw new Conflict("cluster " + name + " already has " + nodes + " nodes");
+        }
+        if (nodes > current.nodes().size()) {
+            capacity.check(current.spec().withNodes(nodes), "nodes");
         }
         Rendering rendering = renderer.render(new RenderingRequest(current.spec().withNodes(nodes), current.discoveryUrl(), current.subnet()));
         return runner.start(name, lifecycle.scale(current, current.withRendering(rendering), rendering));

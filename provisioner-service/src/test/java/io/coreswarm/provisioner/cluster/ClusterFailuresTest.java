@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -36,6 +38,7 @@ import io.restassured.path.json.JsonPath;
 class ClusterFailuresTest {
     static final String BLOCKED = "blocked";
     static final String CANCELLED = "cancelled";
+    static final String CANCEL_DELETE = "cancel-delete";
 
     @Test
     void aFailedVagrantUpLeavesTheClusterFailedWithVagrantsMessage() throws Exception {
@@ -73,6 +76,54 @@ class ClusterFailuresTest {
         given().post("/v1/operations/" + id + "/cancel").then().statusCode(409);
     }
 
+    /**
+     * issue #11: a create cancelled while Vagrant creates the containers, then deleted, leaves
+     * nothing carrying the cluster's label on the host's dockerd (Vagrant may not know a container
+     * it was creating; destroy removes it by label).
+     */
+    @Test
+    void aCreateCancelledWhileCreatingContainersThenDeletedLeavesNothingLabelled() throws Exception {
+        HostDocker.removeLeftovers(CANCEL_DELETE);
+        String id = Api.start("POST", "/v1/clusters", "{\"name\":\"" + CANCEL_DELETE + "\",\"nodes\":2}");
+        Path log = Path.of("target", "workspaces", CANCEL_DELETE, "operations", id + ".log");
+        Await.until("vagrant creating a container", Duration.ofSeconds(90),
+                () -> Files.exists(log) && Files.readString(log).contains(": Creating the container"));
+        given().post("/v1/operations/" + id + "/cancel").then().statusCode(200);
+        assertEquals("cancelled", awaitEnd(id).getString("state"));
+        given().get("/v1/clusters/" + CANCEL_DELETE).then().statusCode(200).body("phase", equalTo("Unknown"));
+        // what the cancel left: at least the cluster's network (created before the containers)
+        assertFalse(HostDocker.networks(CANCEL_DELETE).isEmpty() && HostDocker.containers(CANCEL_DELETE).isEmpty(),
+                "the cancel left nothing labelled: the test did not cancel mid-create");
+        System.out.println("left by the cancel: containers " + HostDocker.containers(CANCEL_DELETE).stream()
+                .map(c -> String.join(",", c.getNames()) + " " + c.getState()).toList()
+                + ", networks " + HostDocker.networks(CANCEL_DELETE).stream().map(n -> n.getName()).toList());
+
+        // the anonymous volumes (each node's /var/lib/docker) of what the cancel left
+        Set<String> nodeVolumes = new java.util.TreeSet<>();
+        try (DockerClient docker = HostDocker.client()) {
+            for (var c : HostDocker.containers(CANCEL_DELETE)) {
+                var mounts = docker.inspectContainerCmd(c.getId()).exec().getMounts();
+                if (mounts != null) {
+                    mounts.stream().filter(m -> m.getName() != null).forEach(m -> nodeVolumes.add(m.getName()));
+                }
+            }
+        }
+        System.out.println("volumes of those containers: " + nodeVolumes);
+
+        JsonPath destroy = Api.await(Api.start("DELETE", "/v1/clusters/" + CANCEL_DELETE, null), Duration.ofMinutes(3));
+        assertEquals("succeeded", destroy.getString("state"));
+        given().get("/v1/clusters/" + CANCEL_DELETE).then().statusCode(404);
+        assertEquals(List.of(), HostDocker.containers(CANCEL_DELETE).stream().map(c -> String.join(",", c.getNames())).toList());
+        assertEquals(List.of(), HostDocker.networks(CANCEL_DELETE).stream().map(n -> n.getName()).toList());
+        try (DockerClient docker = HostDocker.client()) {
+            var labelled = docker.listVolumesCmd().withFilter("label", List.of(HostDocker.LABEL + "=" + CANCEL_DELETE)).exec().getVolumes();
+            assertTrue(labelled == null || labelled.isEmpty(), "labelled volumes left: " + labelled);
+        }
+        Set<String> left = new java.util.TreeSet<>(HostDocker.volumes());
+        left.retainAll(nodeVolumes);
+        assertEquals(Set.of(), left, "the nodes' volumes are left");
+    }
+
     /** vagrant and what it runs (ruby, docker) under this JVM, once an up is under way */
     static List<ProcessHandle> awaitVagrantProcesses() {
         Await.until("vagrant to start", Duration.ofSeconds(60), Duration.ofMillis(100),
@@ -103,7 +154,7 @@ class ClusterFailuresTest {
 
     @AfterEach
     void cleanUp() {
-        for (String name : List.of(BLOCKED, CANCELLED)) {
+        for (String name : List.of(BLOCKED, CANCELLED, CANCEL_DELETE)) {
             if (given().get("/v1/clusters/" + name).statusCode() == 200) {
                 awaitEnd(Api.start("DELETE", "/v1/clusters/" + name, null));
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,6 +87,45 @@ class HostileInputTest {
         }
         assertEquals(before, entries(), "no workspace written");
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /**
+     * issue #11: specs no machine here can honour (the issue's 99 nodes × 64 GB × 32 CPUs) are a
+     * 400 naming the field and the rule, before config-service is asked (it is unreachable here:
+     * anything let through would be a 503) and with nothing written.
+     */
+    static Stream<Arguments> beyondTheHost() {
+        return Stream.of(
+                Arguments.of("{\"name\":\"huge\",\"nodes\":99,\"memory\":65536,\"cpus\":32}", "memory", "nodes × memory (99 × 65536 MB"),
+                Arguments.of("{\"name\":\"heavy\",\"nodes\":40,\"memory\":65536}", "memory", "less a reserve of"),
+                Arguments.of("{\"name\":\"crowd\",\"nodes\":99,\"memory\":256}", "cpus", "nodes × cpus (99 × 1 = 99) must be at most"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("beyondTheHost")
+    void aSpecBeyondTheHostIsRefusedNamingTheFieldAndTheRule(String body, String field, String rule) throws IOException {
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() < 24, "a host this large honours these specs");
+        List<Path> before = entries();
+        Response r = given().contentType("application/json").body(body).post("/v1/clusters");
+        assertEquals(400, r.statusCode(), r.asString());
+        assertTrue(String.valueOf(r.contentType()).startsWith("application/problem+json"), r.contentType());
+        List<String> fields = r.jsonPath().getList("violations.field");
+        List<String> rules = r.jsonPath().getList("violations.rule");
+        assertTrue(fields.contains(field), r.asString());
+        assertTrue(rules.stream().anyMatch(x -> x.contains(rule)), r.asString());
+        assertEquals(before, entries(), "no workspace written");
+    }
+
+    @org.junit.jupiter.api.Test
+    void moreCpusPerNodeThanTheHostHasIsRefused() throws IOException {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        Assumptions.assumeTrue(cpus < 32, "the contract allows at most 32 per node");
+        List<Path> before = entries();
+        given().contentType("application/json").body("{\"name\":\"wide\",\"nodes\":1,\"cpus\":32}").post("/v1/clusters")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem("cpus"))
+                .body("violations.rule", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("the host's CPUs")));
+        assertEquals(before, entries(), "no workspace written");
     }
 
     private static List<Path> entries() throws IOException {
