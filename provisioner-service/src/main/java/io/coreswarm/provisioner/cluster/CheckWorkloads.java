@@ -6,8 +6,9 @@ import io.coreswarm.provisioner.operation.Step;
 import io.coreswarm.provisioner.workload.Workloads;
 
 /**
- * The last step of a create, a resume and a scale-up: "ready" means workloads run on every node,
- * so the operation fails, naming the nodes, when they do not.
+ * The last step of a resume, and of a create and a scale-up but for the wait for the swarm's
+ * managers and the monitor registration: "ready" means workloads run on every node, so the operation fails,
+ * naming the nodes, when they do not; it never ends successfully before this step has passed.
  */
 record CheckWorkloads(Workloads workloads, ClusterRecord cluster) implements Step {
 
