@@ -44,9 +44,9 @@ public class ClusterLifecycle {
     /**
      * The workload check comes right after formation, before the wait for the swarm: it needs
      * every node in the swarm and Ready (its global service waits for a task on each), not the
-     * promoted managers reachable, which takes them another 1.5 s or so; by the time the check has
-     * passed (about 2 s) they are, and the wait for the swarm passes at once. Measured on a
-     * 3-node create: 1.7 s less than waiting for the swarm first (benchmarks/create-to-workloads).
+     * promoted managers reachable, which took them another 1.1-1.6 s after their promotion; by the
+     * time the check has passed (2.6-2.9 s, as long as it took after the wait) they are, and the
+     * wait for the swarm takes 20-50 ms: 1.1-1.6 s off a 3-node create (benchmarks/create-to-workloads).
      */
     public Plan create(ClusterRecord c) {
         return new Plan(OperationKind.CREATE, c.nodes().size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
