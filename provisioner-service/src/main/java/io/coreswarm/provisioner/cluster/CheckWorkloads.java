@@ -12,10 +12,12 @@ import io.coreswarm.provisioner.workload.WorkloadCheck;
 import io.coreswarm.provisioner.workload.Workloads;
 
 /**
- * The last step of a create, a resume and a scale-up, and the whole of a check on demand: "ready"
- * means workloads run on every node. The result lands on the cluster (its capability conditions
- * and WorkloadsReady, merged by type, kept in cluster.json) and is told to monitor-service; then
- * the operation fails, naming the nodes, when workloads do not run.
+ * A step of a create, a resume and a scale-up, and the whole of a check on demand: "ready" means
+ * workloads run on every node. In a create and a scale-up it comes right after formation, followed
+ * only by the wait for the promoted managers (reachable while it runs) and the monitor registration;
+ * in a resume it is last. The result lands on the cluster (its capability conditions and
+ * WorkloadsReady, merged by type, kept in cluster.json) and is told to monitor-service; then the
+ * operation fails, naming the nodes, when workloads do not run.
  */
 record CheckWorkloads(Workloads workloads, Clusters clusters, MonitorRegistration monitor, ClusterRecord cluster) implements Step {
 

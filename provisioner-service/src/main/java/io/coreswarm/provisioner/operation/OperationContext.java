@@ -95,6 +95,11 @@ public class OperationContext {
 
     /** Polls until the check passes; the last failure (or "not yet") becomes the error if time runs out. */
     public void await(String what, java.time.Duration timeout, Check check) {
+        await(what, timeout, 500, check);
+    }
+
+    /** As {@link #await(String, java.time.Duration, Check)}, polling every {@code everyMillis}. */
+    public void await(String what, java.time.Duration timeout, long everyMillis, Check check) {
         Instant deadline = Instant.now().plus(timeout);
         String last = "not yet";
         while (Instant.now().isBefore(deadline)) {
@@ -107,7 +112,7 @@ public class OperationContext {
             } catch (Exception e) {
                 last = e.getMessage();
             }
-            pause(500);
+            pause(everyMillis);
         }
         throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what + ": " + last);
     }

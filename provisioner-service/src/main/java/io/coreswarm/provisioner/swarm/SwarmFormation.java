@@ -1,5 +1,7 @@
 package io.coreswarm.provisioner.swarm;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,9 +45,15 @@ public class SwarmFormation {
         this.timeout = config.readyTimeout();
     }
 
-    /** Waits until a node's dockerd answers. */
+    /**
+     * Waits until a node's dockerd answers. A plain socket first: far cheaper than a docker client
+     * while the node still starts, so it can be tried every 100 ms.
+     */
     private void awaitEngine(OperationContext op, ClusterRecord c, NodeAddress node) {
         await(op, "dockerd on " + node.name(), () -> {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(node.address(), c.spec().dockerPort()), 200);
+            }
             try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, null)) {
                 docker.pingCmd().exec();
                 return true;
@@ -171,7 +179,15 @@ public class SwarmFormation {
         return m;
     }
 
+    /**
+     * Every wait here is on a create's critical path (the dockerd before swarm init, each joining
+     * node's, the leader listing a node before its promotion, the swarm Ready): polled every
+     * 100 ms rather than the default 500 ms, which cost up to 0.5 s per wait, 0.25 s on average,
+     * with two or three such waits one after another on the path (estimated, not measured alone).
+     */
+    private static final long POLL_MILLIS = 100;
+
     private void await(OperationContext op, String what, OperationContext.Check check) {
-        op.await(what, timeout, check);
+        op.await(what, timeout, POLL_MILLIS, check);
     }
 }

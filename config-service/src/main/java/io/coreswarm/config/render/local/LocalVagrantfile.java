@@ -87,13 +87,22 @@ final class LocalVagrantfile {
             end
 
             # Nodes get fixed addresses on a network of the cluster's own, never on docker0. With
-            # --parallel every node runs this trigger at once: the lock makes one of them create it.
+            # --parallel every node runs this trigger at once: the lock makes one of them create it,
+            # and the others, once it is there, go on without asking docker again (each docker call
+            # held every other node's start up by about 0.1 s). When the create fails, the network may
+            # have been made meanwhile by another process (coreswarm makes it while Vagrant starts):
+            # it is looked for once more before that counts as an error.
             NETWORK_LOCK = Mutex.new
+            NETWORK_READY = []
             def ensure_network
               NETWORK_LOCK.synchronize do
-                next if docker_quiet('network', 'inspect', NETWORK)
-                next if docker_quiet('network', 'create', '--subnet', SUBNET, '--label', "#{CLUSTER_LABEL}=#{CLUSTER}", NETWORK)
-                raise Vagrant::Errors::VagrantError.new, "cannot create docker network #{NETWORK} on #{SUBNET}: is the subnet taken?"
+                next unless NETWORK_READY.empty?
+                unless docker_quiet('network', 'inspect', NETWORK) ||
+                       docker_quiet('network', 'create', '--subnet', SUBNET, '--label', "#{CLUSTER_LABEL}=#{CLUSTER}", NETWORK) ||
+                       docker_quiet('network', 'inspect', NETWORK)
+                  raise Vagrant::Errors::VagrantError.new, "cannot create docker network #{NETWORK} on #{SUBNET}: is the subnet taken?"
+                end
+                NETWORK_READY << NETWORK
               end
             end
 
