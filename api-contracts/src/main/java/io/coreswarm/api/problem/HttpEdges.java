@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -51,7 +52,8 @@ public class HttpEdges {
 
     private final long maxBodyBytes;
     private final Duration readTimeout;
-    private final ObjectMapper json;
+    /** Made on the first problem written, not at start-up: the HTTP layer fails rarely. */
+    private final Provider<ObjectMapper> json;
 
     private final int maxRequestLine;
     private final int maxHeaderBytes;
@@ -60,7 +62,7 @@ public class HttpEdges {
             @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s") Duration readTimeout,
             @ConfigProperty(name = "coreswarm.http.max-request-line", defaultValue = "4096") int maxRequestLine,
             @ConfigProperty(name = "coreswarm.http.max-header-bytes", defaultValue = "20480") int maxHeaderBytes,
-            ObjectMapper json) {
+            Provider<ObjectMapper> json) {
         this.maxBodyBytes = maxBodyBytes;
         this.readTimeout = readTimeout;
         this.maxRequestLine = maxRequestLine;
@@ -190,7 +192,7 @@ public class HttpEdges {
     private void respond(RoutingContext rc, Problem problem, boolean close) {
         String body;
         try {
-            body = json.writeValueAsString(problem);
+            body = json.get().writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + problem.status() + "}";
         }
