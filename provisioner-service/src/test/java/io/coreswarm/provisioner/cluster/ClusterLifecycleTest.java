@@ -107,11 +107,7 @@ class ClusterLifecycleTest {
 
         Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
         given().get("/v1/clusters/" + NAME).then().statusCode(404).contentType("application/problem+json");
-        assertEquals(List.of(), HostDocker.containers(NAME));
-        assertEquals(List.of(), HostDocker.networks(NAME));
-        Set<String> left = new java.util.HashSet<>(HostDocker.volumes());
-        left.removeAll(volumesBefore);
-        assertEquals(Set.of(), left, "the nodes' /var/lib/docker volumes are gone");
+        HostDocker.assertNothingLeft(NAME, volumesBefore);
     }
 
     /** core-01 .. core-NN */

@@ -1,5 +1,8 @@
 package io.coreswarm.provisioner.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -47,6 +50,18 @@ public final class HostDocker {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Nothing of a destroyed cluster is left on the host: no container or network with its label,
+     * and no volume that was not there before it was created (its nodes' /var/lib/docker).
+     */
+    public static void assertNothingLeft(String cluster, Set<String> volumesBefore) {
+        assertEquals(List.of(), containers(cluster), "containers of " + cluster);
+        assertEquals(List.of(), networks(cluster), "networks of " + cluster);
+        Set<String> left = new HashSet<>(volumes());
+        left.removeAll(volumesBefore);
+        assertEquals(Set.of(), left, "the volumes of " + cluster + "'s nodes are gone");
     }
 
     /** Removes what an earlier, aborted run may have left of a cluster. */

@@ -209,11 +209,7 @@ class RegistryTest {
     @Order(4)
     void destroyLeavesNothing() {
         Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
-        assertEquals(List.of(), HostDocker.containers(NAME));
-        assertEquals(List.of(), HostDocker.networks(NAME));
-        Set<String> left = new HashSet<>(HostDocker.volumes());
-        left.removeAll(volumesBefore);
-        assertEquals(Set.of(), left, "the nodes' volumes are gone");
+        HostDocker.assertNothingLeft(NAME, volumesBefore);
     }
 
     static String host(String node) {
