@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Refuses a body that announces more than {@code coreswarm.http.max-body-bytes} with a 413 problem
- * before it is read; except an {@code application/x-tar} archive, which its endpoint streams to disk
- * under a cap of its own (provisioner-service's image loading). {@link HttpEdges} counts every other
+ * before it is read; except an image archive ({@link StreamedArchive}), which its endpoint streams to
+ * disk under a cap of its own. {@link HttpEdges} counts every other
  * body (chunked ones too) before this runs; this filter stays as a second line for a request that
  * reaches Quarkus REST some other way.
  */
@@ -19,12 +19,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class BodySizeLimit implements ContainerRequestFilter {
     private final long maxBytes = ConfigProvider.getConfig()
             .getOptionalValue("coreswarm.http.max-body-bytes", Long.class).orElse(1_048_576L);
-    private static final jakarta.ws.rs.core.MediaType ARCHIVE = jakarta.ws.rs.core.MediaType.valueOf("application/x-tar");
 
     @Override
     public void filter(ContainerRequestContext request) {
-        // archives (application/x-tar) are streamed to disk by their endpoint, which caps them itself
-        if (request.getMediaType() != null && request.getMediaType().isCompatible(ARCHIVE)) {
+        if (StreamedArchive.is(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
+                request.getHeaderString("Content-Type"))) {
             return;
         }
         if (request.getLength() > maxBytes) {

@@ -27,9 +27,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <ul>
  * <li>every request body is read here, counted whether it announces its length or comes in chunks,
  * and one above {@code coreswarm.http.max-body-bytes} is a 413 problem (Quarkus REST then reads the
- * body from memory); only {@code application/x-tar} archives pass unread, to an endpoint that streams
- * them under a cap of its own. Quarkus's own check of {@code quarkus.http.limits.max-body-size}, set to the
- * same value, runs after this one and answers without a body, so it only backs this up;</li>
+ * body from memory); only an image archive POSTed to a cluster's images passes unread, to the
+ * endpoint that streams it under a cap of its own ({@link StreamedArchive}). Quarkus's own check of
+ * {@code quarkus.http.limits.max-body-size}, set to the same value, runs after this one and answers without a body, so it only backs this up;</li>
  * <li>a body must arrive within {@code quarkus.http.read-timeout} (60 s): a 408 problem otherwise, so
  * that a body sent a byte at a time does not hold a connection until the idle timeout;</li>
  * <li>a failure of the HTTP layer itself (a status it set, or an exception that escaped every
@@ -92,7 +92,9 @@ public class HttpEdges {
                                 + " bytes; at most " + maxHeaderBytes + " are accepted"), true);
                         return;
                     }
-                    if (hasBody(request) && !isArchive(request)) {
+                    boolean streamed = StreamedArchive.is(request.method().name(), request.path(),
+                            request.getHeader(HttpHeaders.CONTENT_TYPE));
+                    if (hasBody(request) && !streamed) {
                         // a body that trickles in holds the connection no longer than quarkus.http.read-timeout
                         long timer = rc.vertx().setTimer(Math.max(1, readTimeout.toMillis()), id -> {
                             if (!rc.request().isEnded() && !rc.response().headWritten()) {
@@ -121,15 +123,6 @@ public class HttpEdges {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /**
-     * An {@code application/x-tar} body (a {@code docker save} archive) is not read into memory here:
-     * its endpoint streams it to disk and caps it itself ({@code coreswarm.images.max-bytes}).
-     */
-    private static boolean isArchive(HttpServerRequest request) {
-        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-tar");
     }
 
     private static boolean isForm(HttpServerRequest request) {
