@@ -9,6 +9,8 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 
+import io.coreswarm.pki.ClientTls;
+
 /**
  * docker-java clients over httpclient5 (as docker-machine's {@code mcndockerclient} makes them):
  * the host, the timeouts and the TLS files are parameters, and nothing else is taken from the
@@ -35,7 +37,9 @@ public final class DockerClientFactory {
         DefaultDockerClientConfig config = config(host, tlsOrNull);
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(URI.create(host))
-                .sslConfig(config.getSSLConfig())
+                // the JDK's providers only: docker-java's own LocalDirectorySSLConfig registers BouncyCastle as
+                // a security provider at run time, which a native image would have to know at build time
+                .sslConfig(tlsOrNull == null ? null : () -> ClientTls.sslContext(tlsOrNull.directory()))
                 .connectionTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .maxConnections(MAX_CONNECTIONS)

@@ -1,4 +1,4 @@
-package io.coreswarm.provisioner.pki;
+package io.coreswarm.pki;
 
 /**
  * A certificate or key that cannot be made, read or written. Its message names files and

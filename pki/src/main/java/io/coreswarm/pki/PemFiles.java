@@ -1,4 +1,4 @@
-package io.coreswarm.provisioner.pki;
+package io.coreswarm.pki;
 
 import java.io.IOException;
 import java.io.Reader;

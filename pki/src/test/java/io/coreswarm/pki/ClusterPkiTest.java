@@ -1,5 +1,6 @@
-package io.coreswarm.provisioner.pki;
+package io.coreswarm.pki;
 
+import io.coreswarm.testsupport.Exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package io.coreswarm.provisioner.pki;
+package io.coreswarm.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command line tool (openssl, docker, etcdctl) and keeps its exit code and output, for assertions. */
-record Exec(List<String> command, int exitCode, String output) {
+public record Exec(List<String> command, int exitCode, String output) {
 
-    static Exec run(List<String> command) {
+    public static Exec run(List<String> command) {
         return run(command, Map.of(), null);
     }
 
     /** Runs {@code command} with {@code env} added to an environment cleared of DOCKER_* and ETCD* variables. */
-    static Exec run(List<String> command, Map<String, String> env, Path workDir) {
+    public static Exec run(List<String> command, Map<String, String> env, Path workDir) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("DOCKER_") || k.startsWith("ETCD"));
         builder.environment().putAll(env);
@@ -45,12 +45,12 @@ record Exec(List<String> command, int exitCode, String output) {
         }
     }
 
-    static Exec run(String... command) {
+    public static Exec run(String... command) {
         return run(List.of(command));
     }
 
     /** Runs and fails the test unless the exit code is 0; returns the output. */
-    static String ok(String... command) {
+    public static String ok(String... command) {
         Exec exec = run(command);
         if (exec.exitCode != 0) {
             throw new AssertionError("exit " + exec.exitCode + " from " + String.join(" ", command) + ":\n" + exec.output);

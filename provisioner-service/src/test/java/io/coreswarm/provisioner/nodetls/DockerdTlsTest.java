@@ -1,5 +1,6 @@
-package io.coreswarm.provisioner.pki;
+package io.coreswarm.provisioner.nodetls;
 
+import io.coreswarm.testsupport.Exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,13 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.SSLConfig;
 
 import io.coreswarm.api.node.NodeLayout;
+import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.Timeouts;
+import io.coreswarm.docker.TlsFiles;
+import io.coreswarm.pki.ClientTls;
+import io.coreswarm.pki.ClusterPki;
+import io.coreswarm.pki.PemFiles;
+import io.coreswarm.pki.PkiLayout;
 import io.coreswarm.provisioner.support.HostDocker;
 import io.coreswarm.testsupport.Await;
 
@@ -155,6 +163,11 @@ class DockerdTlsTest {
         }
         // the context ClientTls makes of the same folder, without a BouncyCastle provider
         try (DockerClient docker = dockerJava(config(null), () -> ClientTls.sslContext(pki.layout().clientDir()))) {
+            assertEquals(cliId, docker.infoCmd().exec().getId());
+        }
+        // the platform's one factory, as the provisioner and the monitor connect
+        try (DockerClient docker = DockerClientFactory.connect("tcp://" + ip + ":" + TLS_PORT, Timeouts.CONTROL,
+                new TlsFiles(pki.layout().clientDir()))) {
             assertEquals(cliId, docker.infoCmd().exec().getId());
         }
     }

@@ -1,4 +1,4 @@
-package io.coreswarm.provisioner.pki;
+package io.coreswarm.pki;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

@@ -1,4 +1,4 @@
-package io.coreswarm.provisioner.pki;
+package io.coreswarm.pki;
 
 import java.nio.file.Path;
 
