@@ -81,10 +81,10 @@ class TargetResourceTest {
                 "must be tcp://host:port (port 1-65535; unix sockets are refused)");
         invalid("{\"dockerEndpoints\":[\"tcp://127.0.0.1:70000\"]}", "dockerEndpoints[0]",
                 "must be tcp://host:port (port 1-65535; unix sockets are refused)");
-        invalid("{\"etcdEndpoints\":[\"https://127.0.0.1:2379\"]}", "etcdEndpoints[0]",
-                "must be http://host:port (port 1-65535; TLS is not supported)");
+        invalid("{\"etcdEndpoints\":[\"ftp://127.0.0.1:2379\"]}", "etcdEndpoints[0]",
+                "must be http://host:port or https://host:port (port 1-65535)");
         invalid("{\"etcdEndpoints\":[\"http://127.0.0.1\"]}", "etcdEndpoints[0]",
-                "must be http://host:port (port 1-65535; TLS is not supported)");
+                "must be http://host:port or https://host:port (port 1-65535)");
         invalid("{\"etcdEndpoints\":[null]}", "etcdEndpoints[0]", "must be an endpoint, not null");
         invalid("{\"name\":\"other\",\"etcdEndpoints\":[\"http://127.0.0.1:1\"]}", "name",
                 "must be the name in the path (lab) or be left out");
