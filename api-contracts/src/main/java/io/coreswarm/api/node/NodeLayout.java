@@ -20,6 +20,8 @@ public final class NodeLayout {
     public static final int SWARM_PORT = 2377;
     /** dockerd's plain TCP port, the seed's {@code $expose_docker_tcp}. */
     public static final int DOCKER_PORT = 2375;
+    /** dockerd's TLS port ({@code --tlsverify}), Docker's and docker-machine's convention. */
+    public static final int DOCKER_TLS_PORT = 2376;
     /** The cluster registry's port on the first node, when the spec says {@code "registry": true} (plain HTTP). */
     public static final int REGISTRY_PORT = 5000;
 

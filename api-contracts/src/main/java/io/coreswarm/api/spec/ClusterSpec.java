@@ -18,7 +18,10 @@ import io.coreswarm.api.node.NodeLayout;
  * omitted; the defaults are the seed's values (5 nodes, alpha, 1024 MB, 1 cpu, Docker TCP 2375,
  * every node a manager) except the target, which defaults to {@code local}, the one that boots
  * on any machine with dockerd. {@code registry} (default false) adds an image registry on the
- * first node that every node's dockerd trusts (as k3d's {@code --registry-create}).
+ * first node that every node's dockerd trusts (as k3d's {@code --registry-create}). {@code tls}
+ * (default true, except on {@code coreos-legacy}) puts every node's dockerd ({@code --tlsverify},
+ * port 2376 by Docker's convention) and etcd (clients and peers, client-certificate auth) behind
+ * the cluster's own CA, as docker-machine does; {@code "tls": false} keeps the seed's plain TCP 2375.
  */
 @ValidClusterSpec
 @Schema(description = "A cluster to build. Omitted fields take the seed's values.")
@@ -54,7 +57,7 @@ public record ClusterSpec(
 
         @Min(value = 1024, message = "must be at least 1024")
         @Max(value = 65535, message = "must be at most 65535")
-        @Schema(defaultValue = "2375", description = "Docker TCP port; coreos-vagrant forwards node i to this port + i - 1")
+        @Schema(description = "Docker TCP port: 2376 with TLS, 2375 (the seed's) without; coreos-vagrant forwards node i to this port + i - 1")
         Integer dockerPort,
 
         @Min(value = 1, message = "must be at least 1")
@@ -70,7 +73,12 @@ public record ClusterSpec(
 
         @Schema(defaultValue = "false", description = "an image registry on the first node (port 5000, plain HTTP) that every"
                 + " node's dockerd trusts: docker push <endpoints.registry>/app, then deploy it; local target only")
-        Boolean registry) {
+        Boolean registry,
+
+        @Schema(description = "Docker (--tlsverify, 2376) and etcd (client and peer, client-certificate auth) behind the"
+                + " cluster's own CA; defaults to true, except on coreos-legacy (the seed's plain TCP). false: every"
+                + " endpoint is open to whoever reaches it, and every view of the cluster says so")
+        Boolean tls) {
 
     public static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
     public static final String LABEL_KEY = "[A-Za-z0-9]([A-Za-z0-9._/-]{0,62}[A-Za-z0-9])?";
@@ -86,16 +94,23 @@ public record ClusterSpec(
         channel = channel == null ? Channel.ALPHA : channel;
         memory = memory == null ? 1024 : memory;
         cpus = cpus == null ? 1 : cpus;
-        dockerPort = dockerPort == null ? 2375 : dockerPort;
+        tls = tls == null ? target.defaultTls() : tls;
+        dockerPort = dockerPort == null ? defaultDockerPort(tls) : dockerPort;
         managers = managers == null ? defaultManagers(nodes) : managers;
         labels = labels == null ? Map.of() : new TreeMap<>(labels);
         registry = registry != null && registry;
     }
 
-    /** A spec without a registry (the default). */
+    /** A spec without a registry (the default), with its target's TLS default. */
     public ClusterSpec(String name, Integer nodes, Target target, Provider provider, Channel channel, Integer memory,
             Integer cpus, Integer dockerPort, Integer managers, Map<String, String> labels) {
-        this(name, nodes, target, provider, channel, memory, cpus, dockerPort, managers, labels, null);
+        this(name, nodes, target, provider, channel, memory, cpus, dockerPort, managers, labels, null, null);
+    }
+
+    /** A spec with its target's TLS default. */
+    public ClusterSpec(String name, Integer nodes, Target target, Provider provider, Channel channel, Integer memory,
+            Integer cpus, Integer dockerPort, Integer managers, Map<String, String> labels, Boolean registry) {
+        this(name, nodes, target, provider, channel, memory, cpus, dockerPort, managers, labels, registry, null);
     }
 
     /** A spec with only a name: the seed's cluster on the local target. */
@@ -105,16 +120,30 @@ public record ClusterSpec(
 
     public ClusterSpec withNodes(int count) {
         return new ClusterSpec(name, count, target, provider, channel, memory, cpus, dockerPort,
-                Math.min(managers, defaultManagers(count)), labels, registry);
+                Math.min(managers, defaultManagers(count)), labels, registry, tls);
     }
 
+    /** This spec for another target; TLS and the Docker port follow the new target's defaults unless they were chosen. */
     public ClusterSpec withTarget(Target t) {
-        return new ClusterSpec(name, nodes, t, t == target ? provider : null, channel, memory, cpus, dockerPort, managers, labels,
-                registry);
+        Boolean chosenTls = tls == target.defaultTls() ? null : tls;
+        Integer chosenPort = dockerPort == defaultDockerPort(tls) ? null : dockerPort;
+        return new ClusterSpec(name, nodes, t, t == target ? provider : null, channel, memory, cpus, chosenPort, managers, labels,
+                registry, chosenTls);
     }
 
     public ClusterSpec withRegistry(boolean on) {
-        return new ClusterSpec(name, nodes, target, provider, channel, memory, cpus, dockerPort, managers, labels, on);
+        return new ClusterSpec(name, nodes, target, provider, channel, memory, cpus, dockerPort, managers, labels, on, tls);
+    }
+
+    /** This spec with TLS on or off; the Docker port follows unless it was chosen. */
+    public ClusterSpec withTls(boolean on) {
+        Integer chosenPort = dockerPort == defaultDockerPort(tls) ? null : dockerPort;
+        return new ClusterSpec(name, nodes, target, provider, channel, memory, cpus, chosenPort, managers, labels, registry, on);
+    }
+
+    /** Docker's convention: 2376 for TLS, 2375 for plain TCP. */
+    static int defaultDockerPort(boolean tls) {
+        return tls ? NodeLayout.DOCKER_TLS_PORT : NodeLayout.DOCKER_PORT;
     }
 
     /** Machine name of node {@code i} (1-based), as coreos-vagrant names them. */

@@ -27,6 +27,14 @@ public enum Target {
         return this == LOCAL ? Provider.DOCKER : Provider.VIRTUALBOX;
     }
 
+    /**
+     * Whether a spec that does not say gets TLS on its Docker and etcd endpoints: yes, except on
+     * {@code coreos-legacy}, which renders the seed as it is (plain TCP 2375) unless asked.
+     */
+    public boolean defaultTls() {
+        return this != COREOS_LEGACY;
+    }
+
     @Override
     public String toString() {
         return id;
