@@ -1,0 +1,28 @@
+package io.coreswarm.monitor.webhook;
+
+import java.time.Instant;
+
+import io.coreswarm.api.health.EventKind;
+import io.coreswarm.api.webhook.Delivery;
+import io.coreswarm.api.webhook.DeliveryStatus;
+
+/**
+ * A delivery not finished yet, as kept in its file: the exact body that is signed and sent (made
+ * once, when the event came, so that a retry or a restart sends the same bytes), and how its
+ * attempts went so far. {@code seq} orders a webhook's deliveries.
+ */
+record PendingDelivery(long seq, String id, EventKind event, String cluster, String subject, Instant createdAt,
+        int attempts, Instant lastAttemptAt, Integer statusCode, String lastError, String body) {
+
+    PendingDelivery attempted(Instant at, Integer status, String error) {
+        return new PendingDelivery(seq, id, event, cluster, subject, createdAt, attempts + 1, at, status, error, body);
+    }
+
+    Delivery view(DeliveryStatus status) {
+        return new Delivery(id, event, cluster, subject, createdAt, status, attempts, lastAttemptAt, statusCode, lastError);
+    }
+
+    Delivery view(DeliveryStatus status, String error) {
+        return new Delivery(id, event, cluster, subject, createdAt, status, attempts, lastAttemptAt, statusCode, error);
+    }
+}
