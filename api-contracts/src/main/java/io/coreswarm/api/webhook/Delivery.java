@@ -13,7 +13,8 @@ import io.coreswarm.api.health.EventKind;
  * @param event      the kind of event, as in the {@code X-Coreswarm-Event} header
  * @param attempts   POSTs made so far
  * @param statusCode the receiver's last HTTP status, if it answered
- * @param lastError  why the last attempt failed, in a few words (never the receiver's body)
+ * @param lastError  why the last failed attempt failed, in a few words (never the receiver's body);
+ *                   kept on a delivery that succeeded after it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Delivery(

@@ -14,8 +14,10 @@ import io.coreswarm.api.webhook.DeliveryStatus;
 record PendingDelivery(long seq, String id, EventKind event, String cluster, String subject, Instant createdAt,
         int attempts, Instant lastAttemptAt, Integer statusCode, String lastError, String body) {
 
+    /** After one more attempt; a success keeps the error of the failed attempt before it (why it took several). */
     PendingDelivery attempted(Instant at, Integer status, String error) {
-        return new PendingDelivery(seq, id, event, cluster, subject, createdAt, attempts + 1, at, status, error, body);
+        return new PendingDelivery(seq, id, event, cluster, subject, createdAt, attempts + 1, at, status,
+                error != null ? error : lastError, body);
     }
 
     Delivery view(DeliveryStatus status) {

@@ -115,7 +115,7 @@ final class WebhookWorker implements Runnable {
         while (!stopped) {
             Attempt a = attempt(d);
             d = d.attempted(Instant.now(), a.status, a.error);
-            if (a.delivered()) {
+            if (a.error == null) {
                 done(d, DeliveryStatus.DELIVERED);
                 return;
             }
@@ -182,9 +182,7 @@ final class WebhookWorker implements Runnable {
         }
     }
 
+    /** One POST: the status if the receiver answered, the error unless it answered 2xx, whether to try again. */
     private record Attempt(Integer status, String error, boolean retry) {
-        boolean delivered() {
-            return error == null;
-        }
     }
 }
