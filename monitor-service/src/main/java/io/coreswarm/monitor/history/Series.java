@@ -11,7 +11,7 @@ import io.coreswarm.api.history.HistoryPoint;
 /**
  * One cluster's history in three tiers: raw polls, one-minute and one-hour buckets. Every poll
  * goes into all three; a query takes each stretch of time from the finest tier that still holds it,
- * so no poll is counted twice.
+ * so no poll is counted twice nor left out.
  */
 final class Series {
     static final Duration MINUTE = Duration.ofMinutes(1);
@@ -22,9 +22,9 @@ final class Series {
     private boolean changed;
 
     Series(HistoryConfig config) {
-        raw = new Tier(0, config.rawPoints());
-        minutes = new Tier(MINUTE.toMillis(), config.minutePoints());
-        hours = new Tier(HOUR.toMillis(), config.hourPoints());
+        raw = new Tier(0, config.rawPoints(), MINUTE.toMillis());
+        minutes = new Tier(MINUTE.toMillis(), config.minutePoints(), HOUR.toMillis());
+        hours = new Tier(HOUR.toMillis(), config.hourPoints(), 0);
     }
 
     synchronized void add(HistoryPoint p) {
@@ -53,28 +53,30 @@ final class Series {
 
     /** Points from {@code since} on, merged per step (each interval starting at a multiple of the step). */
     synchronized List<HistoryPoint> query(Instant since, Duration step) {
-        // each stretch from the finest tier that holds it whole: a coarse bucket that reaches into a
-        // finer tier's time is taken instead of the finer points inside it (it merged the same polls)
+        // each stretch from the finest tier that holds it. Every poll went into every tier, so a finer
+        // tier that starts after the coarser one has dropped its older polls; it was trimmed to a
+        // coarse bucket's start, from where it takes over.
+        Instant rawFrom = floor(raw.first(), MINUTE);
+        Instant minutesFrom = floor(minutes.first(), HOUR);
+        boolean rawDropped = rawFrom != null && minutes.first() != null && rawFrom.isAfter(minutes.first());
+        boolean minutesDropped = minutesFrom != null && hours.first() != null && minutesFrom.isAfter(hours.first());
         List<HistoryPoint> source = new ArrayList<>();
-        Instant rawFrom = raw.first();
-        Instant minutesFrom = minutes.first();
-        Instant covered = null;
-        for (HistoryPoint p : hours.points()) {
-            Instant end = p.time().plus(HOUR);
-            if (before(p.time(), minutesFrom) && end.isAfter(since)) {
-                source.add(p);
-                covered = end;
+        if (minutesDropped) {
+            for (HistoryPoint p : hours.points()) {
+                if (p.time().isBefore(minutesFrom) && p.time().plus(HOUR).isAfter(since)) {
+                    source.add(p);
+                }
             }
         }
-        for (HistoryPoint p : minutes.points()) {
-            Instant end = p.time().plus(MINUTE);
-            if ((covered == null || !p.time().isBefore(covered)) && before(p.time(), rawFrom) && end.isAfter(since)) {
-                source.add(p);
-                covered = end;
+        if (rawDropped) {
+            for (HistoryPoint p : minutes.points()) {
+                if (p.time().isBefore(rawFrom) && p.time().plus(MINUTE).isAfter(since)) {
+                    source.add(p);
+                }
             }
         }
         for (HistoryPoint p : raw.points()) {
-            if ((covered == null || !p.time().isBefore(covered)) && !p.time().isBefore(since)) {
+            if (!p.time().isBefore(since)) {
                 source.add(p);
             }
         }
@@ -88,8 +90,8 @@ final class Series {
         return List.copyOf(merged.values());
     }
 
-    private static boolean before(Instant t, Instant limit) {
-        return limit == null || t.isBefore(limit);
+    private static Instant floor(Instant t, Duration width) {
+        return t == null ? null : Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), width.toMillis()) * width.toMillis());
     }
 
     /** The file's shape. */
