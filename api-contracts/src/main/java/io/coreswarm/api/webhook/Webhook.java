@@ -56,6 +56,13 @@ public record Webhook(
     /** What a read shows in place of the secret. */
     public static final String SECRET_SET = "set";
 
+    /** Never the secret: a webhook that ends up in a log or a message shows it as "set" at most. */
+    @Override
+    public String toString() {
+        return "Webhook[name=" + name + ", url=" + url + ", secret=" + (secret == null ? null : SECRET_SET) + ", events=" + events
+                + ", clusters=" + clusters + ", format=" + format + "]";
+    }
+
     /** Reads an event kind by its exact name only ({@code HEALTH}, {@code ETCD_MEMBER}, ...), never by index. */
     public static final class EventKindJson extends JsonNames<EventKind> {
         private static final long serialVersionUID = 1L;

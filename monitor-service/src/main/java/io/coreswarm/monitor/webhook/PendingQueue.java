@@ -30,6 +30,7 @@ final class PendingQueue {
     private long nextSeq;
     private long inFlight = -1;
     private boolean woken;
+    private boolean deleted;
 
     PendingQueue(Path dir, ObjectMapper json, int max) {
         this.dir = dir;
@@ -40,6 +41,10 @@ final class PendingQueue {
 
     /** Adds a delivery; returns the one dropped to make room, or null. */
     synchronized PendingDelivery add(PendingDelivery fresh) {
+        if (deleted) {
+            // the webhook was removed while the event was on its way: no file may outlive it
+            return null;
+        }
         PendingDelivery d = new PendingDelivery(nextSeq++, fresh.id(), fresh.event(), fresh.cluster(), fresh.subject(),
                 fresh.createdAt(), 0, null, null, null, fresh.body());
         queue.addLast(d);
@@ -106,6 +111,7 @@ final class PendingQueue {
 
     /** Forgets every delivery and its files (the webhook is removed). */
     synchronized void deleteAll() {
+        deleted = true;
         queue.clear();
         try (Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
             for (Path f : files.toList()) {

@@ -147,6 +147,25 @@ class WebhookHubTest {
     }
 
     @Test
+    void aRemovedWebhookLeavesNoFileAndItsSecretShowsInNoText() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "webhooks-");
+        try (WebhookHub hub = new WebhookHub(dir, settings(100, 1000), json)) {
+            Webhook hook = new Webhook("gone", "http://127.0.0.1:" + FreePorts.next() + "/", SECRET, List.of(), List.of(), WebhookFormat.JSON);
+            assertFalse(hook.toString().contains(SECRET), hook.toString());
+            hub.put(hook);
+            IntStream.range(1, 4).forEach(i -> hub.offer(event(i)));
+            assertTrue(Files.isDirectory(dir.resolve("gone.pending")));
+            assertTrue(hub.remove("gone"));
+            hub.offer(event(4));
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(), files.toList(), "no webhook file, no pending delivery");
+            }
+            assertFalse(hub.remove("gone"));
+            assertTrue(hub.deliveries("gone").isEmpty());
+        }
+    }
+
+    @Test
     void backoffDoublesUpToItsCap() {
         WebhookWorker w = new WebhookWorker(new Webhook("x", "http://127.0.0.1:1/", SECRET, List.of(), List.of(), WebhookFormat.JSON),
                 null, null, settings(1, 10));
