@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 import io.coreswarm.api.history.HistoryPoint;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One cluster's history in three tiers: raw polls, one-minute and one-hour buckets. Every poll
@@ -95,6 +96,7 @@ final class Series {
     }
 
     /** The file's shape. */
+    @RegisterForReflection // read and written by Jackson, also in a native image
     record Saved(List<HistoryPoint> raw, List<HistoryPoint> minutes, List<HistoryPoint> hours) {
     }
 }

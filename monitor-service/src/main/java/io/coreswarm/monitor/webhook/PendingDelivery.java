@@ -3,6 +3,7 @@ package io.coreswarm.monitor.webhook;
 import java.time.Instant;
 
 import io.coreswarm.api.health.EventKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.coreswarm.api.webhook.Delivery;
 import io.coreswarm.api.webhook.DeliveryStatus;
 
@@ -11,6 +12,7 @@ import io.coreswarm.api.webhook.DeliveryStatus;
  * once, when the event came, so that a retry or a restart sends the same bytes), and how its
  * attempts went so far. {@code seq} orders a webhook's deliveries.
  */
+@RegisterForReflection // read and written by Jackson, also in a native image
 record PendingDelivery(long seq, String id, EventKind event, String cluster, String subject, Instant createdAt,
         int attempts, Instant lastAttemptAt, Integer statusCode, String lastError, String body) {
 
