@@ -38,6 +38,7 @@ public final class Chromium implements AutoCloseable {
 
     public Chromium(Path profile) throws Exception {
         Files.createDirectories(profile);
+        // --no-sandbox: CI runs the tests as root, where chromium refuses its sandbox; the page is our own
         process = new ProcessBuilder("chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--no-default-browser-check", "--remote-debugging-port=0", "--remote-allow-origins=*",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1100", "about:blank")
