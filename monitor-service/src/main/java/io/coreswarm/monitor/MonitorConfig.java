@@ -10,7 +10,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "coreswarm.monitor")
 public interface MonitorConfig {
 
-    /** Where targets ({@code targets/<name>.json}) and their events ({@code events/<name>.jsonl}) are kept. */
+    /**
+     * Where targets ({@code targets/<name>.json}), their events ({@code events/<name>.jsonl}),
+     * their history ({@code history/<name>.json}) and webhooks ({@code webhooks/}) are kept.
+     */
     @WithDefault("${user.home}/.coreswarm/monitor")
     Path dataDir();
 
@@ -29,6 +32,17 @@ public interface MonitorConfig {
     /** Events kept in memory per target (all of them are appended to its file). */
     @WithDefault("1000")
     int eventsKept();
+
+    /**
+     * The size past which a target's event file is rotated ({@code <name>.jsonl} becomes
+     * {@code <name>.1.jsonl}, and so on); 10 MiB by default.
+     */
+    @WithDefault("10485760")
+    long eventFileMaxBytes();
+
+    /** Rotated event files kept per target besides the current one; older ones are deleted. */
+    @WithDefault("3")
+    int eventFilesKept();
 
     /** Targets watched at most; a new one beyond is a 409 problem (each target costs threads and memory). */
     @WithDefault("100")

@@ -7,7 +7,8 @@
  * The packages, bottom to top (each uses only those below it; {@code PackageCyclesTest} checks it):
  * {@code targets} (what is watched, stored), {@code etcd} and {@code docker} (the probes),
  * {@code health} (judging a poll, and keeping the results: board, events, metrics),
- * {@code poll} (running the probes on a schedule), {@code watch} (the HTTP side). See
- * docs/monitor-service.md.
+ * {@code history} (health over time, downsampled) and {@code webhook} (signed deliveries of the
+ * events, with its own resource), {@code poll} (running the probes on a schedule), {@code watch}
+ * (the HTTP side of targets, health and history). See docs/monitor-service.md.
  */
 package io.coreswarm.monitor;

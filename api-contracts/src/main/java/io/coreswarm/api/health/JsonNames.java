@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
  * never did. Anything else fails as an {@link InvalidFormatException} on the enum type, which the
  * problem mappers answer with a 400 naming the field and the allowed values.
  */
-abstract class JsonNames<E extends Enum<E>> extends StdScalarDeserializer<E> {
+public abstract class JsonNames<E extends Enum<E>> extends StdScalarDeserializer<E> {
     private static final long serialVersionUID = 1L;
     private final Map<String, E> byName = new LinkedHashMap<>();
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,7 +30,9 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 /**
  * The events of every target: the most recent ones in memory (bounded), all of them appended to
  * {@code <data-dir>/events/<name>.jsonl} (the memory is filled from there on start), and a live
- * stream for followers.
+ * stream for followers. A file past its size limit is rotated: {@code <name>.jsonl} becomes
+ * {@code <name>.1.jsonl}, the one before {@code <name>.2.jsonl}, and so on up to the number kept;
+ * the oldest is deleted. Disk use per target is thus bounded by (kept + 1) × the limit.
  */
 @ApplicationScoped
 public class EventLog {
@@ -37,20 +40,28 @@ public class EventLog {
     private static final int FOLLOWER_BUFFER = 1024;
     private final Path dir;
     private final int kept;
+    private final long maxFileBytes;
+    private final int filesKept;
     private final ObjectMapper json;
     private final Map<String, Deque<HealthEvent>> recent = new ConcurrentHashMap<>();
     private final BroadcastProcessor<HealthEvent> live = BroadcastProcessor.create();
 
     @Inject
     EventLog(MonitorConfig config, ObjectMapper json, TargetStore store) {
-        this(config.dataDir().resolve("events"), config.eventsKept(), json);
+        this(config.dataDir().resolve("events"), config.eventsKept(), json, config.eventFileMaxBytes(), config.eventFilesKept());
         store.all().forEach(t -> load(t.name()));
     }
 
     EventLog(Path dir, int kept, ObjectMapper json) {
+        this(dir, kept, json, 10L << 20, 3);
+    }
+
+    EventLog(Path dir, int kept, ObjectMapper json, long maxFileBytes, int filesKept) {
         this.dir = dir;
         this.kept = kept;
         this.json = json;
+        this.maxFileBytes = maxFileBytes;
+        this.filesKept = filesKept;
     }
 
     /** Keeps, appends and publishes events, one at a time (the live stream wants them in order). */
@@ -83,10 +94,17 @@ public class EventLog {
         return live.onOverflow().buffer(FOLLOWER_BUFFER).filter(e -> cluster.equals(e.cluster()));
     }
 
+    /** Every cluster's events as they are recorded (webhooks follow this). */
+    public Multi<HealthEvent> followAll() {
+        return live.onOverflow().buffer(FOLLOWER_BUFFER);
+    }
+
     public synchronized void forget(String cluster) {
         recent.remove(cluster);
         try {
-            Files.deleteIfExists(file(cluster));
+            for (Path f : files(cluster)) {
+                Files.deleteIfExists(f);
+            }
         } catch (IOException e) {
             LOG.warnf("cannot remove the events of %s: %s", cluster, e.getMessage());
         }
@@ -95,9 +113,14 @@ public class EventLog {
     private void append(HealthEvent e) {
         try {
             Files.createDirectories(dir);
-            try (BufferedWriter w = Files.newBufferedWriter(file(e.cluster()), StandardCharsets.UTF_8,
+            String line = json.writeValueAsString(e);
+            Path file = file(e.cluster());
+            if (Files.isRegularFile(file) && Files.size(file) + line.getBytes(StandardCharsets.UTF_8).length + 1 > maxFileBytes) {
+                rotate(e.cluster());
+            }
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                w.write(json.writeValueAsString(e));
+                w.write(line);
                 w.newLine();
             }
         } catch (IOException ex) {
@@ -106,13 +129,35 @@ public class EventLog {
         }
     }
 
-    /** The last {@code kept} events of a target's file; lines that cannot be read are skipped. */
-    void load(String cluster) {
-        Path file = file(cluster);
-        if (!Files.isRegularFile(file)) {
-            return;
+    /** {@code <name>.jsonl} to {@code <name>.1.jsonl}, each older one a number up, the oldest beyond the kept deleted. */
+    private void rotate(String cluster) throws IOException {
+        Files.deleteIfExists(rotated(cluster, filesKept));
+        for (int i = filesKept - 1; i >= 1; i--) {
+            if (Files.exists(rotated(cluster, i))) {
+                Files.move(rotated(cluster, i), rotated(cluster, i + 1), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
+        if (filesKept > 0) {
+            Files.move(file(cluster), rotated(cluster, 1), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            Files.delete(file(cluster));
+        }
+    }
+
+    /** The last {@code kept} events of a target's files, oldest file first; lines that cannot be read are skipped. */
+    void load(String cluster) {
         Deque<HealthEvent> q = new ArrayDeque<>();
+        List<Path> files = files(cluster);
+        for (int i = files.size() - 1; i >= 0; i--) {
+            Path file = files.get(i);
+            if (Files.isRegularFile(file)) {
+                read(cluster, file, q);
+            }
+        }
+        recent.put(cluster, q);
+    }
+
+    private void read(String cluster, Path file, Deque<HealthEvent> q) {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
             lines.filter(l -> !l.isBlank()).forEach(line -> {
                 try {
@@ -127,10 +172,23 @@ public class EventLog {
         } catch (IOException | java.io.UncheckedIOException e) {
             LOG.warnf("cannot read the events of %s: %s", cluster, e.getMessage());
         }
-        recent.put(cluster, q);
     }
 
     private Path file(String cluster) {
         return dir.resolve(cluster + ".jsonl");
+    }
+
+    private Path rotated(String cluster, int n) {
+        return dir.resolve(cluster + "." + n + ".jsonl");
+    }
+
+    /** The current file, then the rotated ones, newest first. */
+    private List<Path> files(String cluster) {
+        List<Path> all = new java.util.ArrayList<>();
+        all.add(file(cluster));
+        for (int i = 1; i <= filesKept; i++) {
+            all.add(rotated(cluster, i));
+        }
+        return all;
     }
 }

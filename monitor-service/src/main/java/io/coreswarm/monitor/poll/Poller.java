@@ -14,6 +14,7 @@ import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.health.HealthMetrics;
 import io.coreswarm.monitor.health.Snapshot;
 import io.coreswarm.monitor.health.Transitions;
+import io.coreswarm.monitor.history.HealthHistory;
 import io.coreswarm.monitor.targets.TargetStore;
 import io.quarkus.scheduler.Scheduled;
 
@@ -31,16 +32,19 @@ public class Poller {
     private final HealthBoard board;
     private final EventLog events;
     private final HealthMetrics metrics;
+    private final HealthHistory history;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
 
-    Poller(TargetStore store, TargetPoll poll, PollWorkers workers, HealthBoard board, EventLog events, HealthMetrics metrics) {
+    Poller(TargetStore store, TargetPoll poll, PollWorkers workers, HealthBoard board, EventLog events, HealthMetrics metrics,
+            HealthHistory history) {
         this.store = store;
         this.poll = poll;
         this.workers = workers;
         this.board = board;
         this.events = events;
         this.metrics = metrics;
+        this.history = history;
     }
 
     @Scheduled(identity = "poll-targets", every = "${coreswarm.monitor.poll-interval:5s}",
@@ -77,6 +81,7 @@ public class Poller {
             if (target.equals(store.find(name).orElse(null))) {
                 board.update(snapshot).ifPresent(before -> events.record(Transitions.between(before.health(), snapshot.health())));
                 metrics.update(board.all());
+                history.record(snapshot.health());
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "poll of %s failed", name);

@@ -10,6 +10,7 @@ import io.coreswarm.monitor.MonitorConfig;
 import io.coreswarm.monitor.health.EventLog;
 import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.health.HealthMetrics;
+import io.coreswarm.monitor.history.HealthHistory;
 import io.coreswarm.monitor.poll.Poller;
 import io.coreswarm.monitor.poll.TargetConnections;
 import io.coreswarm.monitor.targets.TargetPolicy;
@@ -18,7 +19,7 @@ import io.coreswarm.monitor.targets.TargetStore;
 
 /**
  * Adding, changing and removing targets, and everything that hangs on a target: its file, its
- * place on the board, its events, its metrics, its polls and its connections.
+ * place on the board, its events, its history, its metrics, its polls and its connections.
  */
 @ApplicationScoped
 public class Targets {
@@ -28,18 +29,20 @@ public class Targets {
     private final HealthMetrics metrics;
     private final Poller poller;
     private final TargetConnections connections;
+    private final HealthHistory history;
     private final TargetPolicy policy;
     private final int maxTargets;
     private final int maxEndpoints;
 
     Targets(TargetStore store, HealthBoard board, EventLog events, HealthMetrics metrics, Poller poller,
-            TargetConnections connections, MonitorConfig config) {
+            TargetConnections connections, HealthHistory history, MonitorConfig config) {
         this.store = store;
         this.board = board;
         this.events = events;
         this.metrics = metrics;
         this.poller = poller;
         this.connections = connections;
+        this.history = history;
         this.policy = new TargetPolicy(config.maxEndpointsPerTarget(), config.allowedNetworks(), config.allowedHosts());
         this.maxTargets = config.maxTargets();
         this.maxEndpoints = config.maxEndpoints();
@@ -90,6 +93,7 @@ public class Targets {
         }
         board.forget(name);
         events.forget(name);
+        history.forget(name);
         connections.close(name);
         metrics.update(board.all());
     }
