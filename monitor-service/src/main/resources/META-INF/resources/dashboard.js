@@ -1,6 +1,6 @@
 'use strict';
 // monitor-service's dashboard. Every watched cluster from the REST API, kept live by its event
-// stream (/v1/clusters/{name}/events as text/event-stream): an event is added to the timeline and
+// stream (/v1/clusters/{name}/events/stream): an event is added to the timeline and
 // the cluster's health is read again at once. Nothing is fetched from anywhere but this service.
 // Text from the API is only ever set as textContent, never parsed as HTML.
 
@@ -91,7 +91,7 @@ function remove(name) {
 }
 
 function follow(name, c) {
-  const source = new EventSource(path(name, 'events'));
+  const source = new EventSource(path(name, 'events/stream'));
   source.onopen = () => setConnection('live');
   // the browser reconnects by itself; the page says so meanwhile
   source.onerror = () => setConnection('reconnecting…');

@@ -17,4 +17,9 @@ class OpenApiContractTest {
     void servedDocumentIsTheCommittedOne() {
         OpenApiContract.assertServedMatchesCommitted("monitor-service", openapi);
     }
+
+    @Test
+    void servedDocumentFollowsTheContractRules() {
+        OpenApiContract.assertFollowsTheRules(openapi);
+    }
 }

@@ -17,4 +17,9 @@ class OpenApiContractTest {
     void servedDocumentIsTheCommittedOne() {
         OpenApiContract.assertServedMatchesCommitted("provisioner-service", openapi);
     }
+
+    @Test
+    void servedDocumentFollowsTheContractRules() {
+        OpenApiContract.assertFollowsTheRules(openapi);
+    }
 }

@@ -27,8 +27,14 @@ import io.coreswarm.api.operation.Operation;
 public interface ClusterChecksApi {
 
     @POST
-    @APIResponse(responseCode = "202", description = "the check started",
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "checkClusterWorkloads",
+            summary = "Check that workloads run on every node",
+            description = "An operation (`check`): a global probe service on an overlay network must run on every node and "
+                    + "each task must reach every other. Its result becomes the cluster's conditions.")
+    @APIResponse(responseCode = "202", description = "the check started: the operation, also in `Location`",
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @APIResponse(responseCode = "409", description = "the cluster runs another operation, or is not running")
+    @APIResponse(responseCode = "400", description = ClusterApi.BAD_NAME)
+    @APIResponse(responseCode = "404", description = ClusterApi.NO_CLUSTER)
+    @APIResponse(responseCode = "409", description = "the cluster runs another operation, or is halted")
     Response check(@PathParam("name") @Pattern(regexp = ClusterApi.NAME, message = ClusterApi.NAME_RULE) String name);
 }

@@ -11,8 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,10 +36,19 @@ public interface ClusterImagesApi {
 
     @POST
     @Consumes(TAR)
-    @APIResponse(responseCode = "202", description = "the archive is kept; loading into every node started",
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "loadClusterImages",
+            summary = "Load a `docker save` archive into every node",
+            description = "The archive is streamed to the cluster's workspace and kept (nodes a later scale-up adds get it "
+                    + "too), then an operation (`load_images`) loads it into every node's dockerd at once.")
+    @RequestBody(required = true, description = "a `docker save` archive",
+            content = @Content(mediaType = TAR, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "202", description = "the archive is kept; loading into every node started: the operation, also in `Location`",
             content = @Content(schema = @Schema(implementation = Operation.class)))
+    @APIResponse(responseCode = "400", description = "the name is not a lowercase DNS label, or the body is not a tar archive")
+    @APIResponse(responseCode = "404", description = ClusterApi.NO_CLUSTER)
     @APIResponse(responseCode = "409", description = "the cluster runs another operation")
     @APIResponse(responseCode = "413", description = "the archive is larger than the size cap, or the cluster's archives would be")
+    @APIResponse(responseCode = "415", description = "the body is not `application/x-tar`")
     Response load(@PathParam("name") @Pattern(regexp = ClusterApi.NAME, message = ClusterApi.NAME_RULE) String name,
             InputStream archive);
 }

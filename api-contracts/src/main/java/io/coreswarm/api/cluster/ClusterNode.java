@@ -1,6 +1,7 @@
 package io.coreswarm.api.cluster;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A machine of a cluster, as the provisioner last knew it (reading it never runs Vagrant).
@@ -11,5 +12,6 @@ import java.time.Instant;
  * @param swarmRole   the role the node has in the swarm's plan: the first {@code spec.managers}
  *                    nodes are managers, the others workers
  */
+@Schema(requiredProperties = { "name", "state", "address", "swarmRole" })
 public record ClusterNode(String name, MachineState state, Instant confirmedAt, String address, SwarmRole swarmRole) {
 }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param index the store's index when the error happened
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "An etcd v2 error")
+@Schema(description = "An etcd v2 error", requiredProperties = { "errorCode", "message", "index" })
 public record EtcdError(int errorCode, String message, String cause, long index) {
 
     public static final int KEY_NOT_FOUND = 100;

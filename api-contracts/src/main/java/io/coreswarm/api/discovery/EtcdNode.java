@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param ttl        seconds left until {@code expiration}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "An etcd v2 node: a key with a value, or a directory")
+@Schema(description = "An etcd v2 node: a key with a value, or a directory", requiredProperties = { "key", "createdIndex", "modifiedIndex" })
 public record EtcdNode(
         String key,
         String value,

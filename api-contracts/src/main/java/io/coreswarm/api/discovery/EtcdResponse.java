@@ -11,6 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param prevNode the node as it was before a write replaced or removed it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "An etcd v2 response: the action taken and the node it touched")
+@Schema(description = "An etcd v2 response: the action taken and the node it touched", requiredProperties = { "action" })
 public record EtcdResponse(String action, EtcdNode node, EtcdNode prevNode) {
 }

@@ -2,6 +2,7 @@ package io.coreswarm.api.health;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What monitor-service last saw of a cluster, and why it judged it so.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param workloads the last workload check its provisioner reported (with the capability
  *                  conditions); null when none was
  */
+@Schema(requiredProperties = { "cluster", "status", "reasons", "etcd", "swarm" })
 public record ClusterHealth(
         String cluster,
         HealthStatus status,

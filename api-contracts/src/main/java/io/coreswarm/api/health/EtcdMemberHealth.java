@@ -1,8 +1,10 @@
 package io.coreswarm.api.health;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One etcd member, the columns of {@code etcdctl endpoint status --cluster}. */
+@Schema(requiredProperties = { "endpoint", "reachable", "leader", "learner" })
 public record EtcdMemberHealth(
         String id,
         String name,

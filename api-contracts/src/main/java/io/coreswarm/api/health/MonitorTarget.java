@@ -11,8 +11,7 @@ import io.coreswarm.api.spec.ClusterSpec;
 
 /**
  * A cluster to watch, built by coreswarm or not. {@code name} may be omitted (the path names the
- * target); {@code swarm} defaults to {@code mode} and {@code etcdApi} to {@code v3}. Not
- * annotated with {@code @Schema}: that would list it in every service's OpenAPI document.
+ * target); {@code swarm} defaults to {@code mode} and {@code etcdApi} to {@code v3}.
  *
  * @param dockerEndpoints Docker engines: {@code tcp://host:port}; never a unix socket (the host's
  *                        own docker.sock would be readable through the monitor)

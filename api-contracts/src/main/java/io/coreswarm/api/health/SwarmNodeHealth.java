@@ -1,5 +1,7 @@
 package io.coreswarm.api.health;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One swarm node, from {@code /nodes} (Swarm mode) or a classic manager's {@code docker info}.
  * Swarm mode: {@code state} is unknown|down|ready|disconnected, {@code role} manager|worker.
@@ -8,6 +10,7 @@ package io.coreswarm.api.health;
  * null. These stay words on the wire because one field carries both flavours' sets; monitor-service
  * reads and writes them through its own enums.
  */
+@Schema(requiredProperties = { "hostname", "state", "leader" })
 public record SwarmNodeHealth(
         String id,
         String hostname,

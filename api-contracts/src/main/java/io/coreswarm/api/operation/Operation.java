@@ -1,11 +1,13 @@
 package io.coreswarm.api.operation;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A long-running change to a cluster, followed by polling it or its event stream. Records are
  * values: a change is a copy made with the {@code with…} methods.
  */
+@Schema(requiredProperties = { "id", "cluster", "kind", "state", "progress", "createdAt" })
 public record Operation(
         String id,
         String cluster,

@@ -1,6 +1,9 @@
 package io.coreswarm.api.operation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** How far an operation is: the step it is on, and machines done of the machines it touches. */
+@Schema(requiredProperties = { "step", "nodesDone", "nodesTotal" })
 public record Progress(String step, int nodesDone, int nodesTotal) {
 
     /** One more node done (never more than {@code nodesTotal}). */

@@ -11,12 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * ({@code application/problem+json}). {@code violations} names each bad field and the rule it broke.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(description = "RFC 7807 problem details")
+@Schema(description = "RFC 7807 problem details", requiredProperties = { "type", "title", "status" })
 public record Problem(String type, String title, int status, String detail, String instance, List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One broken rule: {@code field} is a JSON path into the request such as {@code spec.nodes}. */
+    @Schema(requiredProperties = { "field", "rule" })
     public record Violation(String field, String rule) {
     }
 

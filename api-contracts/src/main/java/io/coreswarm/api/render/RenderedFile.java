@@ -3,6 +3,7 @@ package io.coreswarm.api.render;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One file of a rendering; {@code path} is relative to the folder {@code vagrant up} runs in. */
+@Schema(requiredProperties = { "path", "content", "mode" })
 public record RenderedFile(
         @Schema(example = "user-data") String path,
         String content,

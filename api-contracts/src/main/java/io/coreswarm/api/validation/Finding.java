@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *               of the document as a whole (its header, its YAML syntax)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(requiredProperties = { "severity", "line", "column", "message" })
 public record Finding(
         Severity severity,
         @Schema(example = "14") int line,

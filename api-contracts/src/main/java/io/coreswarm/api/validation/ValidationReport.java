@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param format   what coreos-cloudinit would take the document for
  * @param findings errors and warnings in document order
  */
+@Schema(requiredProperties = { "valid", "format", "findings" })
 public record ValidationReport(
         @Schema(description = "true when no finding is an error") boolean valid,
         UserDataFormat format,

@@ -40,7 +40,7 @@ class EtcdClusterTest {
     static final Duration LIMIT = Duration.ofSeconds(60);
     static EtcdCluster etcd;
 
-    @TestHTTPResource("/v1/clusters/trio/events")
+    @TestHTTPResource("/v1/clusters/trio/events/stream")
     URI eventStream;
 
     @BeforeAll
@@ -128,7 +128,7 @@ class EtcdClusterTest {
         assertNotNull(Api.events("trio").getString("[0].time"));
     }
 
-    /** Follows the live stream (Accept: text/event-stream) in the background, collecting its data lines. */
+    /** Follows the live stream (events/stream) in the background, collecting its data lines. */
     List<String> followEvents() {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(eventStream).header("Accept", "text/event-stream").build();
