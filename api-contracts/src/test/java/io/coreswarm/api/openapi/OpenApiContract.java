@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.coreswarm.testsupport.TestApiToken;
+
 /**
  * The OpenAPI document a service serves must be the one committed under
  * {@code api-contracts/openapi/}: a change of contract is a reviewed change of that file.
@@ -23,7 +25,7 @@ public final class OpenApiContract {
         Path committed = Path.of("..", "api-contracts", "openapi", service + ".yaml");
         try {
             String served = HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(servedDocument).build(), HttpResponse.BodyHandlers.ofString())
+                    .send(HttpRequest.newBuilder(servedDocument).header("Authorization", TestApiToken.HEADER).build(), HttpResponse.BodyHandlers.ofString())
                     .body();
             if (Boolean.getBoolean("openapi.update")) {
                 Files.writeString(committed, served);
