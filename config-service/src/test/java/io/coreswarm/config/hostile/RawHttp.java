@@ -49,7 +49,7 @@ final class RawHttp {
      * head carries no Authorization header: these tests are about the HTTP edges behind the token.
      */
     static Answer send(String head, byte[] body, boolean chunked) throws IOException {
-        return sendAsIs(withToken(head), body, chunked);
+        return exchange(withToken(head), body, chunked);
     }
 
     private static String withToken(String head) {
@@ -60,8 +60,7 @@ final class RawHttp {
         return head.substring(0, line + 2) + "Authorization: " + TestApiToken.HEADER + "\r\n" + head.substring(line + 2);
     }
 
-    /** Sends {@code head} byte for byte, without adding the token. */
-    static Answer sendAsIs(String head, byte[] body, boolean chunked) throws IOException {
+    private static Answer exchange(String head, byte[] body, boolean chunked) throws IOException {
         long start = System.nanoTime();
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
