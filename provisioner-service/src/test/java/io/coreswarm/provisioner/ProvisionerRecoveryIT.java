@@ -4,6 +4,7 @@ import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
 import io.coreswarm.testsupport.Await;
 import io.coreswarm.testsupport.FreePorts;
+import io.coreswarm.testsupport.TestApiToken;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
@@ -86,6 +87,7 @@ class ProvisionerRecoveryIT {
                 "-Dquarkus.rest-client.config-service.url=" + configUrl.get("quarkus.rest-client.config-service.url"),
                 "-Dquarkus.rest-client.monitor-service.url=http://localhost:1",
                 "-Dcoreswarm.provisioner.workspaces=" + WORKSPACES,
+                "-Dcoreswarm.api.token=" + TestApiToken.VALUE,
                 "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "recovery-provisioner.log").toFile()))
                 .start();

@@ -22,6 +22,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.coreswarm.testsupport.TestApiToken;
+
 /**
  * The OpenAPI document a service serves must be the one committed under
  * {@code api-contracts/openapi/}: a change of contract is a reviewed change of that file.
@@ -177,7 +179,7 @@ public final class OpenApiContract {
 
     private static String get(URI uri) throws IOException {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Authorization", TestApiToken.HEADER).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

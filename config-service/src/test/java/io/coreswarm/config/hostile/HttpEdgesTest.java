@@ -62,6 +62,7 @@ class HttpEdgesTest {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(("POST /v1/validations/cloud-config HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + io.coreswarm.testsupport.TestApiToken.HEADER + "\r\n"
                     + "Content-Type: text/plain\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] interim = new byte[25];

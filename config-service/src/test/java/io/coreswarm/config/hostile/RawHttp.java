@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import io.coreswarm.testsupport.TestApiToken;
 import io.restassured.RestAssured;
 
 /**
@@ -43,7 +44,23 @@ final class RawHttp {
     private RawHttp() {
     }
 
+    /**
+     * Sends {@code head} as given, plus the tests' API token right after the request line when the
+     * head carries no Authorization header: these tests are about the HTTP edges behind the token.
+     */
     static Answer send(String head, byte[] body, boolean chunked) throws IOException {
+        return exchange(withToken(head), body, chunked);
+    }
+
+    private static String withToken(String head) {
+        int line = head.indexOf("\r\n");
+        if (line < 0 || head.toLowerCase(Locale.ROOT).contains("\r\nauthorization:")) {
+            return head;
+        }
+        return head.substring(0, line + 2) + "Authorization: " + TestApiToken.HEADER + "\r\n" + head.substring(line + 2);
+    }
+
+    private static Answer exchange(String head, byte[] body, boolean chunked) throws IOException {
         long start = System.nanoTime();
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);

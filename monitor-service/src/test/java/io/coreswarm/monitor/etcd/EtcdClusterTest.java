@@ -26,6 +26,7 @@ import io.coreswarm.monitor.support.Api;
 import io.coreswarm.testsupport.Await;
 import io.coreswarm.testsupport.EtcdCluster;
 import io.coreswarm.testsupport.EtcdProcess;
+import io.coreswarm.testsupport.TestApiToken;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -131,7 +132,8 @@ class EtcdClusterTest {
     /** Follows the live stream (events/stream) in the background, collecting its data lines. */
     List<String> followEvents() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(eventStream).header("Accept", "text/event-stream").build();
+        HttpRequest request = HttpRequest.newBuilder(eventStream).header("Accept", "text/event-stream")
+                .header("Authorization", TestApiToken.HEADER).build();
         CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> {

@@ -78,7 +78,8 @@ public class ClusterResource implements ClusterApi {
                         + "# Push to the cluster's registry through its dockerd, which trusts it:\n"
                         + "# docker tag app:1 $CORESWARM_REGISTRY/app:1 && docker push $CORESWARM_REGISTRY/app:1\n")
                 + "# Run this command to configure your shell:\n"
-                + "# eval \"$(curl -s localhost:8082/v1/clusters/" + c.name() + "/env)\"\n";
+                + "# eval \"$(curl -s -H \"Authorization: Bearer $(cat ${CORESWARM_HOME:-~/.coreswarm}/api-token)\""
+                + " localhost:8082/v1/clusters/" + c.name() + "/env)\"\n";
     }
 
     static Cluster view(ClusterRecord c) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.coreswarm.testsupport.FreePorts;
+import io.coreswarm.testsupport.TestApiToken;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -29,7 +30,9 @@ public class ConfigServiceProcess implements QuarkusTestResourceLifecycleManager
         int port = FreePorts.next();
         try {
             Path log = Files.createDirectories(Path.of("target")).resolve("config-service.log");
-            process = new ProcessBuilder(List.of("java", "-Dquarkus.http.port=" + port, "-jar", jar.toString()))
+            process = new ProcessBuilder(List.of("java", "-Dquarkus.http.port=" + port,
+                    // the token this module's test profile sends (prod profile: the file otherwise)
+                    "-Dcoreswarm.api.token=" + TestApiToken.VALUE, "-jar", jar.toString()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitReady(URI.create("http://localhost:" + port + "/q/health/ready"));
         } catch (IOException e) {
