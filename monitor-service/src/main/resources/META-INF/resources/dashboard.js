@@ -11,6 +11,9 @@ const EVENTS_SHOWN = 30;
 
 async function getJson(path) {
   const r = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (r.status === 401) {
+    throw new Error('the API token is missing: open the link scripts/up printed (/?token=...)');
+  }
   if (!r.ok) {
     throw new Error(path + ': HTTP ' + r.status);
   }

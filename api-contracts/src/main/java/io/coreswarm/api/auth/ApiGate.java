@@ -12,7 +12,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.coreswarm.api.problem.Problem;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -27,15 +30,24 @@ import io.vertx.ext.web.RoutingContext;
  * (config-service): only the discovery token paths are served, anything else is a 404 problem,
  * whatever token it carries. 404 rather than 403: on that address the API is not there at all.</li>
  * <li>{@code /q/health*} and the discovery token paths pass without a token ({@link OpenPaths}).</li>
- * <li>Everything else needs {@code Authorization: Bearer <token>}: without it, or with another
- * token, a 401 problem with {@code WWW-Authenticate: Bearer}. The given token is never echoed.</li>
+ * <li>The dashboard's page, script and style pass too. {@code /?token=<token>} (Jupyter's
+ * convention: the link {@code scripts/up} prints) sets the token as an HttpOnly, SameSite=Strict
+ * cookie and redirects to {@code /}, so the token leaves the address bar and the history.</li>
+ * <li>Everything else needs {@code Authorization: Bearer <token>}, or, for reads (GET, HEAD) only,
+ * the dashboard's cookie: without either, or with another token, a 401 problem with
+ * {@code WWW-Authenticate: Bearer}. The given token is never echoed.</li>
  * </ol>
+ * The cookie serves reads only, and is never sent by a browser on another site's request
+ * (SameSite=Strict), so another page cannot make a logged-in browser change anything.
  */
 @ApplicationScoped
 public class ApiGate {
     /** Before HttpEdges (-1000), which reads bodies, and every route Quarkus adds. */
     static final int ORDER = -1100;
     static final String REALM = "Bearer realm=\"coreswarm\"";
+    /** The dashboard's cookie, holding the token. */
+    static final String COOKIE = "coreswarm-token";
+    static final String LOGIN_PARAMETER = "token";
 
     private final ApiToken token;
     private final NonLoopback nonLoopback;
@@ -68,8 +80,25 @@ public class ApiGate {
             rc.next();
             return;
         }
+        if (OpenPaths.isDashboardAsset(path)) {
+            String login = request.getParam(LOGIN_PARAMETER);
+            if (login == null) {
+                rc.next();
+            } else if (token.matches(login.strip())) {
+                rc.response().addCookie(Cookie.cookie(COOKIE, login.strip()).setPath("/").setHttpOnly(true)
+                        .setSameSite(CookieSameSite.STRICT))
+                        .putHeader(HttpHeaders.LOCATION, "/").putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .setStatusCode(303).end();
+            } else {
+                refuse(rc, unauthorized("the token in the link is not this platform's API token: open the link"
+                        + " scripts/up printed, or /?token=<the API token>"), REALM + ", error=\"invalid_token\"");
+            }
+            return;
+        }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || authorization.isBlank()) {
+        if ((authorization == null || authorization.isBlank()) && isRead(request) && hasTokenCookie(rc)) {
+            rc.next();
+        } else if (authorization == null || authorization.isBlank()) {
             refuse(rc, unauthorized("this request has no Authorization header: every path but /q/health and etcd"
                     + " discovery token paths needs 'Authorization: Bearer <the API token>'"), REALM);
         } else if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -81,6 +110,15 @@ public class ApiGate {
         } else {
             rc.next();
         }
+    }
+
+    private static boolean isRead(HttpServerRequest request) {
+        return request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+    }
+
+    private boolean hasTokenCookie(RoutingContext rc) {
+        Cookie cookie = rc.request().getCookie(COOKIE);
+        return cookie != null && token.matches(cookie.getValue());
     }
 
     private static Problem unauthorized(String detail) {

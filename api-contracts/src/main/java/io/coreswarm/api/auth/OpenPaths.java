@@ -17,7 +17,17 @@ final class OpenPaths {
      */
     private static final Pattern DISCOVERY_TOKEN = Pattern.compile("/v1/discovery/[0-9a-f]{32}(/.*)?");
 
+    /**
+     * The dashboard's page and its script and style (monitor-service): open, as they hold no data;
+     * what the page then reads from the API needs the token (its cookie, see {@code ApiGate}).
+     */
+    private static final Pattern DASHBOARD_ASSET = Pattern.compile("/(index\\.html|dashboard\\.(js|css))?");
+
     private OpenPaths() {
+    }
+
+    static boolean isDashboardAsset(String path) {
+        return path != null && DASHBOARD_ASSET.matcher(path).matches();
     }
 
     static boolean isHealth(String path) {

@@ -34,13 +34,57 @@ class ApiTokenTest {
             assertFalse(wrong.body().contains("not-the-token"), wrong.body());
         }
         // the live events (server-sent events) and a target's registration as well
-        assertUnauthorized(send("GET", "/v1/clusters/lab/events", null, "text/event-stream", null), "event stream");
+        assertUnauthorized(send("GET", "/v1/clusters/lab/events/stream", null, "text/event-stream", null), "event stream");
         assertUnauthorized(send("PUT", "/v1/targets/lab", null, null,
                 "{\"dockerEndpoints\":[\"tcp://10.0.0.1:2376\"],\"etcdEndpoints\":[],\"swarm\":\"mode\",\"etcdApi\":\"v3\"}"), "PUT target");
         given().get("/v1/targets/lab").then().statusCode(404);
         // with the token (rest-assured sends it by default) they answer
         given().get("/v1/targets").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void theDashboardLinkSetsAnHttpOnlyCookieThatServesReadsOnly() throws Exception {
+        // the page, its script and style hold no data: open
+        for (String path : new String[] { "/", "/dashboard.js", "/dashboard.css" }) {
+            assertEquals(200, send("GET", path, null, null, null).statusCode(), path);
+        }
+        HttpResponse<String> wrong = send("GET", "/?token=not-the-token-but-long-enough-42", null, null, null);
+        assertUnauthorized(wrong, "a link with another token");
+        assertTrue(wrong.headers().allValues("Set-Cookie").isEmpty(), "no cookie for a wrong token");
+
+        // Jupyter's convention: /?token= sets the cookie and sends the browser to / (the token leaves the address bar)
+        HttpResponse<String> login = send("GET", "/?token=" + TestApiToken.VALUE, null, null, null);
+        assertEquals(303, login.statusCode());
+        assertEquals("/", login.headers().firstValue("Location").orElse(""));
+        String cookie = login.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.startsWith("coreswarm-token=" + TestApiToken.VALUE + ";"), cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertTrue(cookie.contains("Path=/"), cookie);
+
+        // the cookie reads what the page reads ...
+        String sent = "coreswarm-token=" + TestApiToken.VALUE;
+        for (String path : new String[] { "/v1/targets", "/v1/webhooks" }) {
+            assertEquals(200, withCookie("GET", path, sent, null).statusCode(), path);
+        }
+        // ... and changes nothing: a write needs the header
+        HttpResponse<String> write = withCookie("PUT", "/v1/targets/lab", sent,
+                "{\"etcdEndpoints\":[\"http://127.0.0.1:1\"]}");
+        assertUnauthorized(write, "a PUT with the cookie only");
+        assertUnauthorized(withCookie("DELETE", "/v1/targets/lab", sent, null), "a DELETE with the cookie only");
+        // another token in the cookie reads nothing
+        assertUnauthorized(withCookie("GET", "/v1/targets", "coreswarm-token=not-the-token-but-long-enough-42", null), "another cookie");
+    }
+
+    private static HttpResponse<String> withCookie(String method, String path, String cookie, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .timeout(Duration.ofSeconds(10)).header("Cookie", cookie)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.coreswarm.monitor.support.Api;
 import io.coreswarm.monitor.support.Chromium;
 import io.coreswarm.testsupport.Await;
+import io.coreswarm.testsupport.TestApiToken;
 import io.coreswarm.testsupport.EtcdCluster;
 import io.coreswarm.testsupport.EtcdProcess;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -77,7 +78,13 @@ class DashboardBrowserTest {
         JsonPath healthy = awaitStatus("shown", "HEALTHY", LIMIT);
         String leader = healthy.getString("etcdLeader");
         try (Chromium browser = new Chromium(Path.of("target", "chromium-" + ProcessHandle.current().pid()))) {
+            // without the token the page says how to get in
             browser.open(dashboard.toString());
+            Await.until("the page to ask for the token", LIMIT, () -> browser.eval("document.getElementById('connection').textContent").asText(),
+                    t -> t.contains("API token is missing"));
+            // the link scripts/up prints: the token becomes a cookie and leaves the address bar
+            browser.open(dashboard + "?token=" + TestApiToken.VALUE);
+            Await.until("the redirect to /", LIMIT, () -> browser.eval("location.href").asText(), href -> !href.contains("token"));
             String status = "document.querySelector('[data-cluster=\"shown\"] .status')?.textContent";
             Await.until("the page to show shown HEALTHY", LIMIT, () -> browser.eval(status).asText(), "HEALTHY"::equals);
             Await.until("three members, one leader", LIMIT,
