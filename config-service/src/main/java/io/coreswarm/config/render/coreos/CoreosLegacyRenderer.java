@@ -45,6 +45,13 @@ public class CoreosLegacyRenderer implements TargetRenderer {
         return files;
     }
 
+    @Override
+    public List<String> notes(RenderContext context) {
+        return context.spec().tls() ? List.of("TLS: the Vagrantfile copies node core-NN's ca.pem, server.pem and server-key.pem"
+                + " from $CORESWARM_PKI_DIR/nodes/core-NN (default: pki/ beside it) into /etc/coreswarm/tls; 'vagrant up'"
+                + " stops when they are missing. Clients use the pki folder's client/ (DOCKER_CERT_PATH).") : List.of();
+    }
+
     /** The lines the seed changed in config.rb.sample, with the spec's values. */
     static String configRb(ClusterSpec spec) {
         StringBuilder rb = new StringBuilder()

@@ -44,6 +44,14 @@ public class FlatcarRenderer implements TargetRenderer {
         return files;
     }
 
+    @Override
+    public List<String> notes(RenderContext context) {
+        return context.spec().tls() ? List.of("TLS: each flatcar/core-NN.ign lacks the node's TLS files (config-service holds no"
+                + " keys). Compile it with them, butane --strict --files-dir <pki> flatcar/core-NN.bu > flatcar/core-NN.ign,"
+                + " where <pki> is the cluster's pki folder (nodes/core-NN/ca.pem, server.pem, server-key.pem); the"
+                + " provisioner does this itself. A .ign with them holds a key: keep it 0600.") : List.of();
+    }
+
     /** A comment atop the Butane config: how its TLS files are filled in, or that the node is open. */
     static String header(boolean tls, String machine) {
         return tls ? """
