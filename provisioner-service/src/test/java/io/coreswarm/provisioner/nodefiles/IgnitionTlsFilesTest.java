@@ -88,6 +88,26 @@ class IgnitionTlsFilesTest {
         assertEquals("", r.output().strip(), "warnings: " + r.output());
     }
 
+    /**
+     * config-service's own rendering of a Flatcar node with TLS (flatcar-core-01.ign, rendered by
+     * FlatcarRenderer for a 1-node cluster): with the files added, Ignition's validator accepts it.
+     */
+    @Test
+    void configServicesFlatcarRenderingWithTheFilesAddedValidates() throws Exception {
+        String rendered;
+        try (var in = getClass().getResourceAsStream("flatcar-core-01.ign")) {
+            rendered = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path file = tmp.resolve("core-01.ign");
+        IgnitionTlsFiles.writeOwnerOnly(file, IgnitionTlsFiles.add(rendered, pki.layout().nodeDir("core-01")));
+        Exec r = Exec.run("ignition-validate", file.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("", r.output().strip(), "warnings: " + r.output());
+        JsonNode files = JSON.readTree(Files.readString(file)).path("storage").path("files");
+        assertEquals(List.of("/etc/hostname", "/etc/docker/daemon.json", "/etc/coreswarm/tls/ca.pem",
+                "/etc/coreswarm/tls/server.pem", "/etc/coreswarm/tls/server-key.pem"), paths(files));
+    }
+
     @Test
     void theConfigIsWrittenOwnerOnly() throws Exception {
         Path file = tmp.resolve("core-01.ign");
