@@ -151,15 +151,19 @@ final class CoreosVagrantfile {
      */
     static final String WITH_TLS = insertAfter(insertBefore(CONTENT, USER_DATA, """
                   # TLS: this node's files from the cluster's pki folder, in place before cloud-config runs.
+                  # Vagrant checks a file provisioner's source on every command: without the folder only
+                  # up/provision/reload need it, and those stopped above.
                   tls_dir = File.join($pki_dir, "nodes", vm_name)
-                  config.vm.provision :file, :source => tls_dir, :destination => "/tmp/coreswarm-tls"
-                  config.vm.provision :shell, :privileged => true, :inline => <<-SHELL
-                    set -e
-                    install -d -m 0755 %1$s
-                    install -m 0644 /tmp/coreswarm-tls/%2$s /tmp/coreswarm-tls/%3$s %1$s/
-                    install -m 0600 -o etcd -g etcd /tmp/coreswarm-tls/%4$s %1$s/
-                    rm -rf /tmp/coreswarm-tls
-                  SHELL
+                  if File.directory?(tls_dir)
+                    config.vm.provision :file, :source => tls_dir, :destination => "/tmp/coreswarm-tls"
+                    config.vm.provision :shell, :privileged => true, :inline => <<-SHELL
+                      set -e
+                      install -d -m 0755 %1$s
+                      install -m 0644 /tmp/coreswarm-tls/%2$s /tmp/coreswarm-tls/%3$s %1$s/
+                      install -m 0600 -o etcd -g etcd /tmp/coreswarm-tls/%4$s %1$s/
+                      rm -rf /tmp/coreswarm-tls
+                    SHELL
+                  end
 
             """.formatted(NodeTlsFiles.DIR, NodeTlsFiles.CA, NodeTlsFiles.CERT, NodeTlsFiles.KEY)), CONFIG_LOADED, """
 

@@ -165,11 +165,56 @@ class CoreosLegacyTlsTest {
             assertEquals("mv /tmp/vagrantfile-user-data /var/lib/coreos-vagrant/", provision.get(3).get(1).path("inline").asText());
         }
 
+        // without the folder (and a command that needs none), no TLS step: Vagrant would refuse a missing source
+        JsonNode without = runVagrantfile(root, Map.of(), "status").path("config").path("vm").path("define");
+        assertEquals(2, without.path("core-01").path("vm").path("provision").size());
+        assertEquals(":file", without.path("core-01").path("vm").path("provision").get(0).get(0).asText());
+        assertTrue(without.path("core-01").path("vm").path("provision").get(0).get(1).path("source").asText().endsWith("user-data"));
+
         // by default the pki folder beside the Vagrantfile
-        JsonNode byDefault = runVagrantfile(root, Map.of(), "status").path("config").path("vm").path("define");
+        for (String node : List.of("core-01", "core-02")) {
+            Path nodeDir = Files.createDirectories(root.resolve("pki/nodes").resolve(node));
+            for (String f : List.of("ca.pem", "server.pem", "server-key.pem")) {
+                Files.writeString(nodeDir.resolve(f), f);
+            }
+        }
+        JsonNode byDefault = runVagrantfile(root, Map.of(), "up").path("config").path("vm").path("define");
         assertEquals(root.toRealPath().resolve("pki/nodes/core-01").toString(),
                 Path.of(byDefault.path("core-01").path("vm").path("provision").get(0).get(1).path("source").asText())
                         .normalize().toString());
+    }
+
+    /**
+     * The real vagrant validates the TLS Vagrantfile without the pki folder (commands other than
+     * up/provision/reload must keep working: Vagrant checks a file provisioner's source on each) and
+     * with it (then the file provisioner's source exists).
+     */
+    @Test
+    void vagrantValidatesTheTlsVagrantfileWithAndWithoutThePkiFolder() throws Exception {
+        Path root = write(render(tlsSpec(3, 1)));
+        Path home = Files.createDirectories(dir.resolve("vagrant-home"));
+        vagrantValidate(root, home, Map.of());
+        Path pki = dir.resolve("pki");
+        for (String node : List.of("core-01", "core-02", "core-03")) {
+            Path nodeDir = Files.createDirectories(pki.resolve("nodes").resolve(node));
+            for (String f : List.of("ca.pem", "server.pem", "server-key.pem")) {
+                Files.writeString(nodeDir.resolve(f), f);
+            }
+        }
+        vagrantValidate(root, home, Map.of("CORESWARM_PKI_DIR", pki.toString()));
+    }
+
+    static void vagrantValidate(Path root, Path home, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("vagrant", "validate", "--ignore-provider").directory(root.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("VAGRANT_HOME", home.toString());
+        pb.environment().put("VAGRANT_CHECKPOINT_DISABLE", "1");
+        pb.environment().remove("CORESWARM_PKI_DIR");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("Vagrantfile validated successfully"), out);
     }
 
     @Test
