@@ -1,6 +1,7 @@
 package io.coreswarm.config.render;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.UriBuilder;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.Rendering;
 import io.coreswarm.api.render.RenderingRequest;
 import io.coreswarm.api.spec.ClusterSpec;
@@ -42,7 +44,20 @@ public class RenderingService {
         RenderContext context = new RenderContext(spec, discoveryUrl, subnet);
         List<Rendering.NodeAddress> nodes = IntStream.rangeClosed(1, spec.nodes())
                 .mapToObj(i -> new Rendering.NodeAddress(ClusterSpec.nodeName(i), context.nodeAddress(i))).toList();
-        return new Rendering(spec, discoveryUrl, subnet.cidr(), nodes, renderers.get(spec.target()).render(context));
+        TargetRenderer renderer = renderers.get(spec.target());
+        List<String> notes = new ArrayList<>();
+        if (!spec.tls()) {
+            notes.add(openNote(spec));
+        }
+        notes.addAll(renderer.notes(context));
+        return new Rendering(spec, discoveryUrl, subnet.cidr(), nodes, renderer.render(context), notes);
+    }
+
+    /** Said of every rendering without TLS, whatever its files can say. */
+    static String openNote(ClusterSpec spec) {
+        return "OPEN: \"tls\" is false. Every node's Docker API (TCP " + spec.dockerPort() + ") and etcd ("
+                + NodeLayout.ETCD_CLIENT_PORT + ", " + NodeLayout.ETCD_PEER_PORT
+                + ") serve anyone who reaches them, without TLS or authentication.";
     }
 
     /** Local nodes are containers on the cluster's bridge: they reach this host at its gateway. */

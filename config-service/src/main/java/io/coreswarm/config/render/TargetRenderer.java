@@ -11,4 +11,9 @@ public interface TargetRenderer {
     Target target();
 
     List<RenderedFile> render(RenderContext context);
+
+    /** What a reader must know beyond the files (see {@code Rendering.notes}); the open-cluster note is the service's. */
+    default List<String> notes(RenderContext context) {
+        return List.of();
+    }
 }

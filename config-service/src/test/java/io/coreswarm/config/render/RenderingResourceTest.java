@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,34 @@ class RenderingResourceTest {
                 .then().statusCode(200)
                 .body("discoveryUrl", equalTo("http://172.29.9.1:8081/v1/discovery/abc"))
                 .body("subnet", equalTo("172.29.9.0/24"));
+    }
+
+    /** Every rendering without TLS says the cluster is open; coreos-legacy's seed files stay as they were, so the notes say it. */
+    @Test
+    void notesSayWhenAClusterIsOpenAndWhereTlsFilesComeFrom() {
+        String discovery = ",\"discoveryUrl\":\"http://172.17.8.1:8081/v1/discovery/abc\"}";
+        given().contentType("application/json").body("{\"spec\":{\"name\":\"seed\",\"target\":\"coreos-legacy\"}" + discovery)
+                .when().post("/v1/renderings")
+                .then().statusCode(200)
+                .body("spec.tls", equalTo(false))
+                .body("notes", contains("OPEN: \"tls\" is false. Every node's Docker API (TCP 2375) and etcd (2379, 2380)"
+                        + " serve anyone who reaches them, without TLS or authentication."));
+        given().contentType("application/json").body("{\"spec\":{\"name\":\"fc\",\"target\":\"flatcar\",\"nodes\":1}" + discovery)
+                .when().post("/v1/renderings")
+                .then().statusCode(200)
+                .body("spec.tls", equalTo(true))
+                .body("spec.dockerPort", equalTo(2376))
+                .body("notes", contains(startsWith("TLS: each flatcar/core-NN.ign lacks the node's TLS files")));
+        given().contentType("application/json")
+                .body("{\"spec\":{\"name\":\"fc\",\"target\":\"flatcar\",\"nodes\":1,\"tls\":false}" + discovery)
+                .when().post("/v1/renderings")
+                .then().statusCode(200)
+                .body("notes", contains(startsWith("OPEN: \"tls\" is false. Every node's Docker API (TCP 2375)")));
+        given().contentType("application/json")
+                .body("{\"spec\":{\"name\":\"seed\",\"target\":\"coreos-legacy\",\"tls\":true}" + discovery)
+                .when().post("/v1/renderings")
+                .then().statusCode(200)
+                .body("notes", contains(startsWith("TLS: the Vagrantfile copies node core-NN's")));
     }
 
     /** The promise of the tar form: {@code curl ... | tar x} gives a folder Vagrant accepts. */

@@ -17,6 +17,11 @@ import io.coreswarm.config.render.TargetRenderer;
  * The seed's files: coreos-vagrant's Vagrantfile, a config.rb with the spec's values, and the
  * cloud-config user-data. CoreOS boxes and the classic swarm image are gone, so these are for
  * reading, validating and diffing, not for booting.
+ *
+ * <p>Without TLS (this target's default) the files are the seed's, byte for byte as before TLS
+ * existed; the rendering's notes say the cluster is open. With {@code "tls": true} the cloud-config
+ * points etcd2, dockerd and swarm at the node's TLS files, the Vagrantfile copies them from the
+ * cluster's pki folder into each node, and config.rb says how to reach the cluster.
  */
 @ApplicationScoped
 public class CoreosLegacyRenderer implements TargetRenderer {
@@ -30,13 +35,21 @@ public class CoreosLegacyRenderer implements TargetRenderer {
     public List<RenderedFile> render(RenderContext context) {
         ClusterSpec spec = context.spec();
         List<RenderedFile> files = new ArrayList<>();
-        files.add(RenderedFile.of("Vagrantfile", CoreosVagrantfile.CONTENT));
+        files.add(RenderedFile.of("Vagrantfile", CoreosVagrantfile.content(spec.tls())));
         files.add(RenderedFile.of("config.rb", configRb(spec)));
-        files.add(RenderedFile.of("user-data", SeedCloudConfig.render(context.discoveryUrl(), true, spec.labels())));
+        files.add(RenderedFile.of("user-data", SeedCloudConfig.render(context.discoveryUrl(), true, spec.labels(), spec.tls())));
         if (spec.managers() < spec.nodes()) {
-            files.add(RenderedFile.of("user-data-worker", SeedCloudConfig.render(context.discoveryUrl(), false, spec.labels())));
+            files.add(RenderedFile.of("user-data-worker",
+                    SeedCloudConfig.render(context.discoveryUrl(), false, spec.labels(), spec.tls())));
         }
         return files;
+    }
+
+    @Override
+    public List<String> notes(RenderContext context) {
+        return context.spec().tls() ? List.of("TLS: the Vagrantfile copies node core-NN's ca.pem, server.pem and server-key.pem"
+                + " from $CORESWARM_PKI_DIR/nodes/core-NN (default: pki/ beside it) into /etc/coreswarm/tls; 'vagrant up'"
+                + " stops when they are missing. Clients use the pki folder's client/ (DOCKER_CERT_PATH).") : List.of();
     }
 
     /** The lines the seed changed in config.rb.sample, with the spec's values. */
@@ -60,6 +73,16 @@ public class CoreosLegacyRenderer implements TargetRenderer {
                 .append("\n# Nodes 1..$num_managers run the swarm manager as well as the agent (user-data);\n")
                 .append("# the others only the agent (user-data-worker).\n")
                 .append("$num_managers = ").append(RubyLiteral.integer(spec.managers())).append('\n')
+                .append(spec.tls() ? TLS_LINES : "")
                 .toString();
     }
+
+    /** Only with TLS: without, config.rb stays as it was before TLS existed. */
+    private static final String TLS_LINES = """
+
+            # TLS ("tls": true): the engine (2376, --tlsverify), the swarm manager (2375, forwarded to
+            # $expose_docker_tcp) and etcd2 (https, client certificates) take the cluster's CA:
+            #   export DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH=<pki>/client
+            # The Vagrantfile copies node NAME's files from <pki>/nodes/NAME; set CORESWARM_PKI_DIR=<pki>.
+            """;
 }

@@ -1,5 +1,7 @@
 package io.coreswarm.config.render.coreos;
 
+import io.coreswarm.config.render.NodeTlsFiles;
+
 /**
  * coreos-vagrant's Vagrantfile (2016), as the seed used it, with two changes: it never fetches a
  * discovery token (user-data carries the one minted for the cluster, so a second {@code vagrant up}
@@ -8,6 +10,11 @@ package io.coreswarm.config.render.coreos;
  */
 final class CoreosVagrantfile {
     private CoreosVagrantfile() {
+    }
+
+    /** Without TLS, {@link #CONTENT} itself; with TLS, it also copies each node's TLS files in. */
+    static String content(boolean tls) {
+        return tls ? WITH_TLS : CONTENT;
     }
 
     static final String CONTENT = """
@@ -125,4 +132,67 @@ final class CoreosVagrantfile {
               end
             end
             """;
+
+    private static final String CONFIG_LOADED = """
+              require CONFIG
+            end
+            """;
+
+    private static final String USER_DATA = """
+                  user_data = i <= $num_managers ? CLOUD_CONFIG_PATH : WORKER_CLOUD_CONFIG_PATH
+            """;
+
+    /**
+     * The TLS files come from the cluster's pki folder ({@code nodes/core-01/ca.pem, server.pem,
+     * server-key.pem}, the pki module's layout): {@code CORESWARM_PKI_DIR}, else {@code pki/} beside the
+     * Vagrantfile. They reach the node as coreos-vagrant's user-data does (a file upload, then a
+     * privileged move) and before it, so they are in place when cloud-config starts etcd2 and docker.
+     * The key ends 0600 owned by etcd (etcd2 runs as that user; dockerd and the swarm containers as root).
+     */
+    static final String WITH_TLS = insertAfter(insertBefore(CONTENT, USER_DATA, """
+                  # TLS: this node's files from the cluster's pki folder, in place before cloud-config runs.
+                  # Vagrant checks a file provisioner's source on every command: without the folder only
+                  # up/provision/reload need it, and those stopped above.
+                  tls_dir = File.join($pki_dir, "nodes", vm_name)
+                  if File.directory?(tls_dir)
+                    config.vm.provision :file, :source => tls_dir, :destination => "/tmp/coreswarm-tls"
+                    config.vm.provision :shell, :privileged => true, :inline => <<-SHELL
+                      set -e
+                      install -d -m 0755 %1$s
+                      install -m 0644 /tmp/coreswarm-tls/%2$s /tmp/coreswarm-tls/%3$s %1$s/
+                      install -m 0600 -o etcd -g etcd /tmp/coreswarm-tls/%4$s %1$s/
+                      rm -rf /tmp/coreswarm-tls
+                    SHELL
+                  end
+
+            """.formatted(NodeTlsFiles.DIR, NodeTlsFiles.CA, NodeTlsFiles.CERT, NodeTlsFiles.KEY)), CONFIG_LOADED, """
+
+            # TLS ("tls": true): dockerd, the swarm manager and etcd2 take the cluster's certificates. Node NAME's
+            # files are read from $pki_dir/nodes/NAME (%2$s, %3$s, %4$s): the cluster's pki folder, from
+            # CORESWARM_PKI_DIR, else pki/ beside this file. Missing files stop 'up', 'provision' and 'reload'.
+            $pki_dir = ENV.fetch("CORESWARM_PKI_DIR", File.join(File.dirname(__FILE__), "pki"))
+            if (ARGV & ["up", "provision", "reload"]).any?
+              (1..$num_instances).each do |i|
+                dir = File.join($pki_dir, "nodes", "%%s-%%02d" %% [$instance_name_prefix, i])
+                missing = ["%2$s", "%3$s", "%4$s"].reject { |f| File.file?(File.join(dir, f)) }
+                abort "coreswarm: no #{missing.join(', ')} in #{dir}: set CORESWARM_PKI_DIR to the cluster's pki folder" unless missing.empty?
+              end
+            end
+            """.formatted(NodeTlsFiles.DIR, NodeTlsFiles.CA, NodeTlsFiles.CERT, NodeTlsFiles.KEY));
+
+    private static String insertBefore(String text, String marker, String insert) {
+        int at = text.indexOf(marker);
+        if (at < 0 || text.indexOf(marker, at + 1) >= 0) {
+            throw new IllegalStateException("the Vagrantfile has no single line " + marker.strip());
+        }
+        return text.substring(0, at) + insert + text.substring(at);
+    }
+
+    private static String insertAfter(String text, String marker, String insert) {
+        int at = text.indexOf(marker);
+        if (at < 0 || text.indexOf(marker, at + 1) >= 0) {
+            throw new IllegalStateException("the Vagrantfile has no single block " + marker.strip());
+        }
+        return text.substring(0, at + marker.length()) + insert + text.substring(at + marker.length());
+    }
 }

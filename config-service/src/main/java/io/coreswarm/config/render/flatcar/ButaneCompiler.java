@@ -17,9 +17,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Compiles Butane YAML ({@code variant: flatcar}, {@code version: 1.0.0}) into the Ignition 3.3.0
  * JSON that {@code butane} would print for it, for the subset coreswarm writes: {@code storage.files}
- * with {@code path}, {@code mode}, {@code overwrite} and {@code contents.inline}, and
- * {@code systemd.units} with {@code name}, {@code enabled}, {@code contents} and {@code dropins}.
- * Anything else is refused rather than silently dropped.
+ * with {@code path}, {@code mode}, {@code overwrite}, {@code user.name} and {@code contents.inline}
+ * or {@code contents.local}, and {@code systemd.units} with {@code name}, {@code enabled},
+ * {@code contents} and {@code dropins}. Anything else is refused rather than silently dropped.
+ *
+ * <p>A file with {@code contents.local} is read by {@code butane --files-dir DIR} from DIR; this
+ * compiler has no such directory (config-service holds no node's keys), so {@link #compile} refuses
+ * it and {@link #compileWithoutLocalFiles} leaves it out, for whoever holds the files to add.
  *
  * <p>Like Butane: inline contents become data URLs ({@link DataUrl}) with an explicit
  * {@code compression}, keys come in the order of Ignition's Go types, and the JSON is compact and
@@ -37,16 +41,33 @@ public final class ButaneCompiler {
     private ButaneCompiler() {
     }
 
-    /** The Ignition config as butane prints it, newline-terminated. */
+    /** The Ignition config as butane prints it, newline-terminated; a {@code contents.local} file is refused. */
     public static String compile(String butaneYaml) {
+        return write(toIgnition(butaneYaml, false));
+    }
+
+    /**
+     * The Ignition config as butane prints it, without the files whose contents are {@code local}:
+     * what {@code butane --files-dir} would print, less those entries (they come last in coreswarm's
+     * configs, so adding them at the end of {@code storage.files} gives butane's order).
+     */
+    public static String compileWithoutLocalFiles(String butaneYaml) {
+        return write(toIgnition(butaneYaml, true));
+    }
+
+    public static ObjectNode toIgnition(String butaneYaml) {
+        return toIgnition(butaneYaml, false);
+    }
+
+    private static String write(ObjectNode ignition) {
         try {
-            return JSON.writeValueAsString(toIgnition(butaneYaml)) + "\n";
+            return JSON.writeValueAsString(ignition) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write Ignition JSON", e);
         }
     }
 
-    public static ObjectNode toIgnition(String butaneYaml) {
+    private static ObjectNode toIgnition(String butaneYaml, boolean leaveOutLocal) {
         Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(butaneYaml);
         Map<String, Object> root = map(doc, "$");
         onlyKeys(root, "$", "variant", "version", "storage", "systemd");
@@ -56,7 +77,7 @@ public final class ButaneCompiler {
         ObjectNode ignition = JSON.createObjectNode();
         ignition.putObject("ignition").put("version", IGNITION_VERSION);
         if (root.containsKey("storage")) {
-            ignition.set("storage", storage(map(root.get("storage"), "$.storage")));
+            ignition.set("storage", storage(map(root.get("storage"), "$.storage"), leaveOutLocal));
         }
         if (root.containsKey("systemd")) {
             ignition.set("systemd", systemd(map(root.get("systemd"), "$.systemd")));
@@ -64,7 +85,7 @@ public final class ButaneCompiler {
         return ignition;
     }
 
-    private static ObjectNode storage(Map<String, Object> storage) {
+    private static ObjectNode storage(Map<String, Object> storage, boolean leaveOutLocal) {
         onlyKeys(storage, "$.storage", "files");
         ObjectNode out = JSON.createObjectNode();
         ArrayNode files = out.putArray("files");
@@ -72,16 +93,29 @@ public final class ButaneCompiler {
         for (int i = 0; i < list.size(); i++) {
             String at = "$.storage.files[" + i + "]";
             Map<String, Object> file = map(list.get(i), at);
-            onlyKeys(file, at, "path", "mode", "overwrite", "contents");
+            onlyKeys(file, at, "path", "mode", "overwrite", "user", "contents");
+            Map<String, Object> contents = file.containsKey("contents") ? map(file.get("contents"), at + ".contents") : Map.of();
+            onlyKeys(contents, at + ".contents", "inline", "local");
+            require(!(contents.containsKey("inline") && contents.containsKey("local")),
+                    at + ".contents takes inline or local, not both");
+            if (contents.containsKey("local")) {
+                string(contents.get("local"), at + ".contents.local");
+                require(leaveOutLocal, at + ".contents.local needs butane --files-dir: config-service holds no such files"
+                        + " (compileWithoutLocalFiles leaves them out for whoever holds them)");
+                continue;
+            }
             // Ignition's Go type: Node {group, overwrite, path, user}, then {append, contents, mode}
             ObjectNode f = files.addObject();
             if (file.containsKey("overwrite")) {
                 f.put("overwrite", bool(file.get("overwrite"), at + ".overwrite"));
             }
             f.put("path", string(file.get("path"), at + ".path"));
-            if (file.containsKey("contents")) {
-                Map<String, Object> contents = map(file.get("contents"), at + ".contents");
-                onlyKeys(contents, at + ".contents", "inline");
+            if (file.containsKey("user")) {
+                Map<String, Object> user = map(file.get("user"), at + ".user");
+                onlyKeys(user, at + ".user", "name");
+                f.putObject("user").put("name", string(user.get("name"), at + ".user.name"));
+            }
+            if (contents.containsKey("inline")) {
                 DataUrl url = DataUrl.of(string(contents.get("inline"), at + ".contents.inline")
                         .getBytes(StandardCharsets.UTF_8));
                 f.putObject("contents").put("compression", url.compression()).put("source", url.source());

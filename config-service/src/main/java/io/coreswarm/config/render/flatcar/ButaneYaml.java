@@ -41,7 +41,7 @@ public final class ButaneYaml {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("variant", ButaneConfig.VARIANT);
         root.put("version", ButaneConfig.VERSION);
-        if (!config.files().isEmpty()) {
+        if (!config.files().isEmpty() || !config.localFiles().isEmpty()) {
             List<Object> files = new ArrayList<>();
             for (ButaneConfig.File f : config.files()) {
                 Map<String, Object> file = new LinkedHashMap<>();
@@ -49,6 +49,17 @@ public final class ButaneYaml {
                 file.put("mode", f.mode());
                 file.put("overwrite", f.overwrite());
                 file.put("contents", Map.of("inline", f.inline()));
+                files.add(file);
+            }
+            for (ButaneConfig.LocalFile f : config.localFiles()) {
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("path", f.path());
+                file.put("mode", f.mode());
+                file.put("overwrite", true);
+                if (f.owner() != null) {
+                    file.put("user", Map.of("name", f.owner()));
+                }
+                file.put("contents", Map.of("local", f.local()));
                 files.add(file);
             }
             root.put("storage", Map.of("files", files));

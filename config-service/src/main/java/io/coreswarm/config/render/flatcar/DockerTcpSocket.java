@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Docker's API on a TCP port as Flatcar documents it ("Customizing Docker"): an extra socket unit
- * that hands its listener to {@code docker.service} through socket activation, next to the unix socket.
+ * that hands its listener to {@code docker.service} through socket activation, next to the unix
+ * socket. With TLS dockerd serves it with {@code tlsverify} ({@link DockerDaemonJson}); without,
+ * the description says the port is open.
  */
 final class DockerTcpSocket {
 
@@ -13,10 +15,13 @@ final class DockerTcpSocket {
     private DockerTcpSocket() {
     }
 
-    static ButaneConfig.Unit listeningOn(int port) {
+    static ButaneConfig.Unit listeningOn(int port, boolean tls) {
+        String description = tls
+                ? "Docker API on TCP port %d, TLS with client certificates (coreswarm)".formatted(port)
+                : "Docker API on TCP port %d, OPEN: no TLS, tls is false (coreswarm)".formatted(port);
         return new ButaneConfig.Unit(UNIT, true, """
                 [Unit]
-                Description=Docker API on TCP port %d (coreswarm)
+                Description=%s
 
                 [Socket]
                 ListenStream=%d
@@ -25,6 +30,6 @@ final class DockerTcpSocket {
 
                 [Install]
                 WantedBy=sockets.target
-                """.formatted(port, port), List.of());
+                """.formatted(description, port), List.of());
     }
 }

@@ -63,6 +63,7 @@ final class FlatcarVagrantFiles {
 
                 # Node i's Docker API (guest port $expose_docker_tcp) is forwarded to
                 # 127.0.0.1:($expose_docker_tcp + i - 1), as coreos-vagrant does.
+                %s
                 $expose_docker_tcp = %s
 
                 # Machine name => address on the private network.
@@ -74,8 +75,21 @@ final class FlatcarVagrantFiles {
                 box.strip(),
                 RubyLiteral.integer(spec.memory()),
                 RubyLiteral.integer(spec.cpus()),
+                tlsComment(spec.tls()),
                 RubyLiteral.integer(spec.dockerPort()),
                 RubyLiteral.stringHash(nodes, "")));
+    }
+
+    private static String tlsComment(boolean tls) {
+        return tls ? """
+                # TLS: dockerd (--tlsverify) and etcd (https, client certificates) take the cluster's client
+                # certificate: DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH=<pki>/client. Each node needs its files from
+                # <pki>/nodes/NAME in its Ignition config (see the comment atop flatcar/NAME.bu)."""
+                .strip()
+                : """
+                # OPEN: "tls" is false. Every node's Docker API and etcd (2379, 2380) serve anyone who reaches
+                # them, without TLS or authentication."""
+                .strip();
     }
 
     static RenderedFile vagrantfile() {

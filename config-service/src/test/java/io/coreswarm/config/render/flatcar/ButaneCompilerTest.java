@@ -39,6 +39,40 @@ class ButaneCompilerTest {
                 ButaneCompiler.compile(butane));
     }
 
+    /** A file Butane reads from --files-dir is refused, or left out on request; an owner becomes Ignition's user. */
+    @Test
+    void localFilesAreLeftOutOnlyOnRequestAndOwnersCompile() {
+        String butane = """
+                variant: flatcar
+                version: 1.0.0
+                storage:
+                  files:
+                    - path: /etc/a
+                      mode: 0644
+                      user:
+                        name: etcd
+                      contents:
+                        inline: "a"
+                    - path: /etc/coreswarm/tls/server-key.pem
+                      mode: 0600
+                      overwrite: true
+                      user:
+                        name: etcd
+                      contents:
+                        local: nodes/core-01/server-key.pem
+                """;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ButaneCompiler.compile(butane));
+        assertTrue(e.getMessage().contains("$.storage.files[1].contents.local needs butane --files-dir"), e.getMessage());
+        // Ignition's Node order: group, overwrite, path, user; then contents, mode
+        assertEquals("{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":\"/etc/a\","
+                + "\"user\":{\"name\":\"etcd\"},\"contents\":{\"compression\":\"\",\"source\":\"data:,a\"},\"mode\":420}]}}\n",
+                ButaneCompiler.compileWithoutLocalFiles(butane));
+        assertThrows(IllegalArgumentException.class, () -> ButaneCompiler.compileWithoutLocalFiles(
+                "variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /x\n      contents:\n        inline: a\n        local: b\n"));
+        assertThrows(IllegalArgumentException.class, () -> ButaneCompiler.compileWithoutLocalFiles(
+                "variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /x\n      user:\n        id: 0\n"));
+    }
+
     @Test
     void picksTheShortestDataUrlAsButaneDoes() {
         assertEquals(new DataUrl("data:,file%20contents%0A", ""), DataUrl.of(bytes("file contents\n")));

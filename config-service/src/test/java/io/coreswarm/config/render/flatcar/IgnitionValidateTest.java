@@ -13,7 +13,8 @@ import io.coreswarm.api.spec.Channel;
 import io.coreswarm.api.spec.ClusterSpec;
 import io.coreswarm.api.spec.Target;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,11 +25,13 @@ class IgnitionValidateTest {
 
     static final String VALIDATOR = "ignition-validate";
 
-    @Test
-    void ignitionValidateAcceptsEveryNodeConfig(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "tls={0}")
+    @ValueSource(booleans = { true, false })
+    void ignitionValidateAcceptsEveryNodeConfig(boolean tls, @TempDir Path dir) throws Exception {
         assertTrue(Processes.onPath(VALIDATOR), VALIDATOR + " not installed: scripts/host-prereqs installs the ignition package");
-        ClusterSpec spec = new ClusterSpec("demo", 3, Target.FLATCAR, null, Channel.LTS, null, null, 2375, null,
-                Map.of("zone", "a", "quote", "x\"\n  evil: 1", "ruby", "'; system('rm -rf /') #", "shell", "$(reboot)"));
+        ClusterSpec spec = new ClusterSpec("demo", 3, Target.FLATCAR, null, Channel.LTS, null, null, null, null,
+                Map.of("zone", "a", "quote", "x\"\n  evil: 1", "ruby", "'; system('rm -rf /') #", "shell", "$(reboot)"))
+                .withTls(tls);
         List<RenderedFile> ignitions = FlatcarRendererTest.render(spec).stream()
                 .filter(f -> f.path().endsWith(".ign")).toList();
         assertEquals(3, ignitions.size());
