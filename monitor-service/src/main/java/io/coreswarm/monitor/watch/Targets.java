@@ -74,10 +74,12 @@ public class Targets {
                     + endpoints);
         }
         store.put(target);
+        // as stored: its TLS as the files now hold it, which is what polls compare against
+        MonitorTarget stored = store.find(name).orElseThrow();
         board.watch(name);
         metrics.update(board.all());
-        poller.pollSoon(target);
-        return target;
+        poller.pollSoon(stored);
+        return stored;
     }
 
     private static int endpoints(MonitorTarget t) {
