@@ -101,6 +101,9 @@ class DockerTlsTargetTest {
             String target = given().get("/v1/targets/tls-engine").then().statusCode(200).extract().asString();
             assertFalse(target.contains("PRIVATE KEY"), target);
             String logged = log.text();
+            // the capture sees the service's lines, this target's with its TLS among them
+            assertTrue(logged.contains("target tls-engine changed: MonitorTarget[name=tls-engine"), logged);
+            assertTrue(logged.contains("tls=TargetTls[ca, cert, key: set]"), logged);
             assertFalse(logged.contains("PRIVATE KEY"), logged);
             for (TargetTls tls : List.of(TlsEtcd.tls(node.clientDir()), otherCluster)) {
                 assertFalse(logged.contains(tls.key().lines().skip(1).findFirst().orElseThrow()), logged);
