@@ -2,6 +2,7 @@ package io.coreswarm.monitor.targets;
 
 import java.net.URI;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
@@ -28,6 +29,11 @@ public final class TargetTlsRules {
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     /** anyExtendedKeyUsage. */
     private static final String ANY_USAGE = "2.5.29.37.0";
+    /**
+     * Checking that the key is the certificate's signs with it: an RSA key is refused above this
+     * size (the PEM cap of 16384 characters would let an 8192-bit key cost a second of CPU per PUT).
+     */
+    static final int MAX_RSA_BITS = 4096;
 
     private TargetTlsRules() {
     }
@@ -70,6 +76,10 @@ public final class TargetTlsRules {
         PrivateKey key = null;
         try {
             key = PemFiles.parsePrivateKey(tls.key(), "tls.key");
+            if (key instanceof RSAPrivateKey rsa && rsa.getModulus().bitLength() > MAX_RSA_BITS) {
+                violations.add(new Problem.Violation("tls.key", "must be an RSA key of at most " + MAX_RSA_BITS + " bits, or an EC key"));
+                key = null;
+            }
         } catch (PkiException e) {
             violations.add(new Problem.Violation("tls.key", "must be an unencrypted EC or RSA private key in PEM (PKCS#8, PKCS#1 or SEC 1)"));
         }
