@@ -112,7 +112,7 @@ class TargetTlsApiTest {
     }
 
     @Test
-    void filesThatDoNotWorkTogetherAreRefusedNamingTheField() {
+    void filesThatDoNotWorkTogetherAreRefusedNamingTheField() throws Exception {
         // base64 still, DER no more
         String brokenCert = lab.cert().replace(firstLine(lab.cert()), "A".repeat(firstLine(lab.cert()).length()));
         String brokenKey = lab.key().replace(firstLine(lab.key()), "A".repeat(firstLine(lab.key()).length()));
@@ -126,6 +126,11 @@ class TargetTlsApiTest {
                 Map.of("tls.key", "must be an unencrypted EC or RSA private key in PEM (PKCS#8, PKCS#1 or SEC 1)"));
         refused(body(https, tls(lab.ca(), lab.cert(), lab.key().replace("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"))),
                 Map.of("tls.key", "must be one PEM private key (PKCS#8, PKCS#1 or SEC 1)"));
+        // an RSA key past 4096 bits: matching it to the certificate would sign with it
+        Path bigRsaFile = WORK.resolve("rsa-4104.pem");
+        io.coreswarm.testsupport.Exec.ok("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:4104", "-out", bigRsaFile.toString());
+        String bigRsa = Files.readString(bigRsaFile);
+        refused(body(https, tls(lab.ca(), lab.cert(), bigRsa)), Map.of("tls.key", "must be an RSA key of at most 4096 bits, or an EC key"));
         Map<String, String> noKey = new HashMap<>(TlsEtcd.json(lab));
         noKey.remove("key");
         refused(body(https, noKey), Map.of("tls.key", "must be the client key in PEM"));
@@ -150,6 +155,10 @@ class TargetTlsApiTest {
         assertEquals(violations, got, text);
         assertFalse(text.contains("BEGIN"), text);
         assertFalse(text.contains(firstLine(lab.key())) || text.contains(firstLine(other.key())), text);
+        Object sent = body.get("tls") instanceof Map<?, ?> tls ? tls.get("key") : null;
+        if (sent != null) {
+            assertFalse(text.contains(firstLine(sent.toString())), "the key sent: " + text);
+        }
         assertFalse(Files.exists(FILES.resolve("lab.json")), "nothing stored");
         assertFalse(Files.exists(FILES.resolve("lab")), "no TLS files written");
     }
