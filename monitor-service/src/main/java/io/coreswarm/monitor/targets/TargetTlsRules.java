@@ -31,7 +31,7 @@ public final class TargetTlsRules {
     private static final String ANY_USAGE = "2.5.29.37.0";
     /**
      * Checking that the key is the certificate's signs with it: an RSA key is refused above this
-     * size (the PEM cap of 16384 characters would let an 8192-bit key cost a second of CPU per PUT).
+     * size (the PEM cap of 16384 characters lets through RSA keys of about 12000 bits, and a signature costs about the cube of the size).
      */
     static final int MAX_RSA_BITS = 4096;
 
