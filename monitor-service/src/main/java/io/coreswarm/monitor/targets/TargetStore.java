@@ -144,8 +144,8 @@ public class TargetStore {
 
     /**
      * A file that cannot be read is logged and skipped: one bad file must not stop the monitor. So
-     * is a target whose TLS files are missing or do not belong together; a folder of TLS files that
-     * no target's JSON claims (a crash between the two) is removed.
+     * is a target whose TLS files are missing or do not belong together; TLS files that no target's
+     * JSON claims (a crash between the two) are removed.
      */
     private void load() {
         if (!Files.isDirectory(dir)) {
@@ -158,7 +158,7 @@ public class TargetStore {
             throw new UncheckedIOException("cannot read targets from " + dir, e);
         }
         try (Stream<Path> folders = Files.list(dir)) {
-            folders.filter(Files::isDirectory).map(f -> f.getFileName().toString())
+            folders.filter(f -> Files.isDirectory(f.resolve(TargetTlsFiles.TLS_DIR))).map(f -> f.getFileName().toString())
                     .filter(name -> !Files.exists(file(name)))
                     .forEach(tls::remove);
         } catch (IOException e) {

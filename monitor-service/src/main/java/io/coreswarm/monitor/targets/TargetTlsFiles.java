@@ -83,20 +83,28 @@ public final class TargetTlsFiles {
         }
     }
 
-    /** Whether a target has a folder here (perhaps one a crash left behind). */
-    boolean exists(String name) {
-        return Files.exists(targetsDir.resolve(name));
-    }
-
-    /** Removes a target's folder with its files; nothing when there is none. */
+    /**
+     * Removes a target's TLS folder with its files, then the target's folder if nothing else is in
+     * it (whatever else may one day be kept per target is not this class's to delete); nothing when
+     * there is none.
+     */
     void remove(String name) {
         Path folder = targetsDir.resolve(name);
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        Path tls = dir(name);
+        try {
+            if (Files.exists(tls)) {
+                try (Stream<Path> all = Files.walk(tls)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> left = Files.list(folder)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.deleteIfExists(folder);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the TLS files of target " + name + " in " + folder, e);
