@@ -55,6 +55,24 @@ public final class ClientTls {
     }
 
     /**
+     * Whether {@code key} is the private key of {@code certificate} (it signs, the certificate's
+     * public key verifies): client files given by hand may pair a certificate with another key.
+     */
+    public static boolean keyMatches(PrivateKey key, X509Certificate certificate) {
+        try {
+            return Certificates.matches(key, certificate.getPublicKey());
+        } catch (PkiException e) {
+            // neither EC nor RSA
+            return false;
+        }
+    }
+
+    /** Whether {@code certificate} was issued by {@code ca}: names and signature. */
+    public static boolean issuedBy(X509Certificate certificate, X509Certificate ca) {
+        return Certificates.signedBy(certificate, ca);
+    }
+
+    /**
      * A Netty {@link SslContext} for jetcd: {@code Client.builder().endpoints("https://…").sslContext(ClientTls.jetcd(dir))}.
      * Netty reads the key itself, which is why keys are written in PKCS#8.
      */

@@ -132,14 +132,40 @@ public final class PemFiles {
     /** The first certificate of a PEM file. */
     public static X509Certificate readCertificate(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            Object pem = new PEMParser(reader).readObject();
-            if (!(pem instanceof org.bouncycastle.cert.X509CertificateHolder holder)) {
-                throw new PkiException(file + " holds no PEM certificate");
-            }
-            return (X509Certificate) factory.generateCertificate(new java.io.ByteArrayInputStream(holder.getEncoded()));
-        } catch (IOException | CertificateException e) {
+            return certificate(reader, file.toString());
+        } catch (IOException e) {
             throw new PkiException("cannot read certificate " + file, e);
+        }
+    }
+
+    /**
+     * The first certificate of PEM text that came from elsewhere (a request's body); {@code what}
+     * names it in the exception, which says nothing of the text.
+     */
+    public static X509Certificate parseCertificate(String pem, String what) {
+        try (Reader reader = new StringReader(pem)) {
+            return certificate(reader, what);
+        } catch (IOException e) {
+            throw new PkiException(what + " is not a PEM certificate (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static X509Certificate certificate(Reader reader, String what) throws IOException {
+        Object pem;
+        try {
+            pem = new PEMParser(reader).readObject();
+        } catch (IOException | RuntimeException e) {
+            // a parser's message may quote the bytes it failed on
+            throw new PkiException(what + " is not a PEM certificate (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!(pem instanceof org.bouncycastle.cert.X509CertificateHolder holder)) {
+            throw new PkiException(what + " holds no PEM certificate");
+        }
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(holder.getEncoded()));
+        } catch (CertificateException e) {
+            throw new PkiException(what + " is not an X.509 certificate (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -152,6 +178,14 @@ public final class PemFiles {
             // the cause names the file and the failure (missing, denied), never its content
             throw new PkiException("cannot read private key " + file, e);
         }
+        return parsePrivateKey(text, file.toString());
+    }
+
+    /**
+     * The private key of PEM text (PKCS#8, PKCS#1 or SEC 1, unencrypted) that came from elsewhere,
+     * e.g. a request's body; {@code what} names it in the exception, which never carries a cause.
+     */
+    public static PrivateKey parsePrivateKey(String text, String what) {
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object pem = parser.readObject();
             PrivateKeyInfo info;
@@ -160,7 +194,7 @@ public final class PemFiles {
             } else if (pem instanceof PrivateKeyInfo pkcs8) {
                 info = pkcs8;
             } else {
-                throw new PkiException(file + " holds no unencrypted PEM private key");
+                throw new PkiException(what + " holds no unencrypted PEM private key");
             }
             return new JcaPEMKeyConverter().getPrivateKey(info);
         } catch (IOException | RuntimeException e) {
@@ -168,7 +202,7 @@ public final class PemFiles {
                 throw p;
             }
             // no cause: a parser's message could quote what it failed on
-            throw new PkiException("cannot read private key " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new PkiException("cannot read private key " + what + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

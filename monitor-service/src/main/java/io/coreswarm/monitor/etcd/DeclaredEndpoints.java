@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * The client URLs an etcd answer lists (in {@code /v2/members}, or v3's member list) are the
  * member's word, not the target's: they may name any host, path or query. The monitor follows one
- * only when it is one of the endpoints the target declares ({@code http://host:port}, host
+ * only when it is one of the endpoints the target declares ({@code http(s)://host:port}, scheme and host
  * compared without case; at most a trailing {@code /}, no user, query or fragment), and then
  * calls the declared endpoint, never the listed text. A member whose URL is not declared is
  * shown without an endpoint and marked unreachable ("not followed").
@@ -37,11 +37,13 @@ public final class DeclaredEndpoints {
         try {
             URI u = new URI(url);
             String path = u.getRawPath();
-            if (!"http".equalsIgnoreCase(u.getScheme()) || u.getHost() == null || u.getPort() < 1 || u.getRawUserInfo() != null
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || u.getPort() < 1 || u.getRawUserInfo() != null
                     || u.getRawQuery() != null || u.getRawFragment() != null || (path != null && !path.isEmpty() && !path.equals("/"))) {
                 return null;
             }
-            return "http://" + u.getHost().toLowerCase(Locale.ROOT) + ":" + u.getPort();
+            // the scheme is part of the match: a member listing http:// for a declared https:// endpoint is not followed
+            return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + ":" + u.getPort();
         } catch (java.net.URISyntaxException e) {
             return null;
         }

@@ -15,20 +15,26 @@ import org.jboss.logging.Logger;
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.monitor.MonitorConfig;
 import io.coreswarm.docker.DockerClientFactory;
+import io.coreswarm.docker.TlsFiles;
 import io.coreswarm.monitor.etcd.EtcdClients;
+import io.coreswarm.monitor.targets.TargetStore;
+import io.coreswarm.monitor.targets.TargetTlsRules;
 
 /**
  * The clients of each target, kept from poll to poll (a jetcd client brings its own Vert.x and
- * gRPC channels; an httpclient5 pool its connections) and replaced when the target changes.
+ * gRPC channels; an httpclient5 pool its connections) and replaced when the target changes, its
+ * TLS included (a new CA or client certificate makes new clients; old ones keep the files they read).
  */
 @ApplicationScoped
 public class TargetConnections {
     private static final Logger LOG = Logger.getLogger(TargetConnections.class);
     private final MonitorConfig config;
+    private final TargetStore store;
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
 
-    TargetConnections(MonitorConfig config) {
+    TargetConnections(MonitorConfig config, TargetStore store) {
         this.config = config;
+        this.store = store;
     }
 
     public Connection of(MonitorTarget target) {
@@ -39,7 +45,7 @@ public class TargetConnections {
             if (old != null) {
                 old.close();
             }
-            return new Connection(target, config);
+            return new Connection(target, config, target.tls() == null ? null : store.tlsDir(name));
         });
     }
 
@@ -61,13 +67,16 @@ public class TargetConnections {
         private final Map<String, DockerClient> docker = new LinkedHashMap<>();
         private final EtcdClients etcd;
 
-        Connection(MonitorTarget target, MonitorConfig config) {
+        /** @param tlsDir the target's TLS files, null for none: then engines and etcd are spoken to in plain TCP */
+        Connection(MonitorTarget target, MonitorConfig config, java.nio.file.Path tlsDir) {
             this.target = target;
+            // with TLS files, every engine is spoken to over TLS (dockerd --tlsverify, 2376 by convention)
+            TlsFiles dockerTls = tlsDir == null ? null : new TlsFiles(tlsDir);
             for (String endpoint : target.dockerEndpoints()) {
-                // the monitor speaks plain TCP to engines (see MonitorTarget.DOCKER_ENDPOINT): no TLS files
-                docker.put(endpoint, DockerClientFactory.connect(endpoint, config.connectTimeout(), config.responseTimeout(), null));
+                docker.put(endpoint, DockerClientFactory.connect(endpoint, config.connectTimeout(), config.responseTimeout(), dockerTls));
             }
-            etcd = new EtcdClients(target.etcdEndpoints(), config.connectTimeout());
+            etcd = new EtcdClients(target.etcdEndpoints(), config.connectTimeout(),
+                    TargetTlsRules.etcdOverTls(target) ? tlsDir : null);
         }
 
         /** Endpoint to client, in the target's order. */

@@ -11,7 +11,8 @@ import io.coreswarm.api.problem.ProblemException;
 
 /**
  * What Bean Validation on {@link MonitorTarget} cannot say: the body's name must be the path's,
- * a target needs an endpoint, endpoints do not repeat. Fills in the defaults (mode, v3).
+ * a target needs an endpoint, endpoints do not repeat, its TLS works ({@link TargetTlsRules}).
+ * Fills in the defaults (mode, v3).
  */
 public final class TargetRules {
     private TargetRules() {
@@ -29,12 +30,13 @@ public final class TargetRules {
         }
         noRepeats("dockerEndpoints", docker, violations);
         noRepeats("etcdEndpoints", etcd, violations);
+        TargetTlsRules.check(etcd, body.tls(), violations);
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid(violations));
         }
         return new MonitorTarget(name, docker, etcd,
                 body.swarm() == null ? SwarmFlavour.MODE : body.swarm(),
-                body.etcdApi() == null ? EtcdApi.V3 : body.etcdApi(), body.workloads());
+                body.etcdApi() == null ? EtcdApi.V3 : body.etcdApi(), body.workloads(), body.tls());
     }
 
     private static void noRepeats(String field, List<String> endpoints, List<Problem.Violation> violations) {

@@ -21,10 +21,13 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.monitor.MonitorConfig;
+import io.coreswarm.pki.PkiException;
 
 /**
  * The watched targets, one JSON file each under {@code <data-dir>/targets}, so that they survive
- * a restart. Files are replaced whole (written aside, then moved), never left half-written.
+ * a restart. Files are replaced whole (written aside, then moved), never left half-written. A
+ * target's TLS files are in its own folder beside it ({@link TargetTlsFiles}); its JSON carries the
+ * certificates but never the key, which is read back from {@code key.pem} (0600) at start.
  */
 @ApplicationScoped
 public class TargetStore {
@@ -32,6 +35,7 @@ public class TargetStore {
     private final Path dir;
     private final ObjectMapper json;
     private final Map<String, MonitorTarget> targets = new ConcurrentHashMap<>();
+    private final TargetTlsFiles tls;
 
     private final TargetPolicy policy;
 
@@ -50,6 +54,7 @@ public class TargetStore {
         this.dir = dir;
         this.json = json;
         this.policy = policy;
+        this.tls = new TargetTlsFiles(dir);
         load();
     }
 
@@ -65,21 +70,39 @@ public class TargetStore {
         return dir;
     }
 
-    /** Stores a target; true if it is new. */
+    /** The folder of a target's TLS files ({@code ca.pem}, {@code cert.pem}, {@code key.pem}), for its clients. */
+    public Path tlsDir(String name) {
+        return tls.dir(name);
+    }
+
+    /**
+     * Stores a target; true if it is new. Its TLS files are written before its JSON (which says
+     * that it has TLS) and removed after the JSON that says it has none: a crash in between leaves
+     * the old JSON with files that {@link #load()} checks, or files no JSON claims, which it removes.
+     */
     public synchronized boolean put(MonitorTarget target) {
+        MonitorTarget stored = target;
+        if (target.tls() != null) {
+            stored = new MonitorTarget(target.name(), target.dockerEndpoints(), target.etcdEndpoints(), target.swarm(),
+                    target.etcdApi(), target.workloads(), tls.write(target.name(), target.tls()));
+        }
         try {
             Files.createDirectories(dir);
             Path file = file(target.name());
             Path aside = dir.resolve("." + target.name() + ".json.tmp");
-            json.writerWithDefaultPrettyPrinter().writeValue(aside.toFile(), target);
+            // the key is write-only in JSON: the file gets the certificates, never the key
+            json.writerWithDefaultPrettyPrinter().writeValue(aside.toFile(), stored);
             Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store target " + target.name() + " in " + dir, e);
         }
-        return targets.put(target.name(), target) == null;
+        if (target.tls() == null) {
+            tls.remove(target.name());
+        }
+        return targets.put(target.name(), stored) == null;
     }
 
-    /** Removes a target; false if there was none. */
+    /** Removes a target with its TLS files; false if there was none. */
     public synchronized boolean remove(String name) {
         boolean known = targets.remove(name) != null;
         try {
@@ -87,6 +110,7 @@ public class TargetStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove target " + name + " from " + dir, e);
         }
+        tls.remove(name);
         return known;
     }
 
@@ -105,7 +129,10 @@ public class TargetStore {
             return "a Docker endpoint is not tcp://host:port";
         }
         if (!etcd.stream().allMatch(e -> e != null && e.matches(MonitorTarget.ETCD_ENDPOINT))) {
-            return "an etcd endpoint is not http://host:port";
+            return "an etcd endpoint is not http(s)://host:port";
+        }
+        if (t.tls() == null && etcd.stream().anyMatch(e -> e.startsWith("https:"))) {
+            return "an https etcd endpoint without tls";
         }
         try {
             policy.check(new MonitorTarget(t.name(), docker, etcd, t.swarm(), t.etcdApi()));
@@ -115,31 +142,56 @@ public class TargetStore {
         }
     }
 
-    /** A file that cannot be read is logged and skipped: one bad file must not stop the monitor. */
+    /**
+     * A file that cannot be read is logged and skipped: one bad file must not stop the monitor. So
+     * is a target whose TLS files are missing or do not belong together; TLS files that no target's
+     * JSON claims (a crash between the two) are removed.
+     */
     private void load() {
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith("."))
-                    .forEach(f -> {
-                        try {
-                            MonitorTarget t = json.readValue(f.toFile(), MonitorTarget.class);
-                            String expected = f.getFileName().toString().replaceFirst("\\.json$", "");
-                            String refused = refused(t);
-                            if (refused != null) {
-                                LOG.warnf("skipping %s: %s; PUT it again with endpoints the monitor may reach", f, refused);
-                            } else if (expected.equals(t.name())) {
-                                targets.put(t.name(), t);
-                            } else {
-                                LOG.warnf("skipping %s: it holds target %s", f, t.name());
-                            }
-                        } catch (IOException e) {
-                            LOG.warnf("skipping unreadable target file %s: %s", f, e.getMessage());
-                        }
-                    });
+                    .forEach(this::load);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read targets from " + dir, e);
+        }
+        try (Stream<Path> folders = Files.list(dir)) {
+            folders.filter(f -> Files.isDirectory(f.resolve(TargetTlsFiles.TLS_DIR))).map(f -> f.getFileName().toString())
+                    .filter(name -> !Files.exists(file(name)))
+                    .forEach(tls::remove);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read targets from " + dir, e);
+        }
+    }
+
+    private void load(Path f) {
+        MonitorTarget t;
+        try {
+            t = json.readValue(f.toFile(), MonitorTarget.class);
+        } catch (IOException e) {
+            LOG.warnf("skipping unreadable target file %s: %s", f, e.getMessage());
+            return;
+        }
+        String expected = f.getFileName().toString().replaceFirst("\\.json$", "");
+        String refused = refused(t);
+        if (refused != null) {
+            LOG.warnf("skipping %s: %s; PUT it again with endpoints the monitor may reach", f, refused);
+        } else if (!expected.equals(t.name())) {
+            LOG.warnf("skipping %s: it holds target %s", f, t.name());
+        } else if (t.tls() == null) {
+            // files of a TLS the last PUT dropped, if a crash kept them
+            tls.remove(t.name());
+            targets.put(t.name(), t);
+        } else {
+            try {
+                targets.put(t.name(), new MonitorTarget(t.name(), t.dockerEndpoints(), t.etcdEndpoints(), t.swarm(), t.etcdApi(),
+                        t.workloads(), tls.read(t.name())));
+            } catch (PkiException | UncheckedIOException e) {
+                // PkiException names files, never their content
+                LOG.warnf("skipping %s: its TLS files cannot be used (%s); PUT it again with its tls", f, e.getMessage());
+            }
         }
     }
 }

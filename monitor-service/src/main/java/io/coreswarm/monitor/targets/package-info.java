@@ -1,5 +1,6 @@
 /**
  * The watched targets themselves: the rules a target must follow beyond Bean Validation, and
- * their files under {@code <data-dir>/targets}. Knows nothing of polls or health.
+ * their files under {@code <data-dir>/targets}, a target's TLS files (0600 key) and the rules they
+ * must follow among them. Knows nothing of polls or health.
  */
 package io.coreswarm.monitor.targets;

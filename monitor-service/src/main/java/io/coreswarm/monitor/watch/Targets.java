@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.api.problem.ProblemException;
 import io.coreswarm.monitor.MonitorConfig;
@@ -23,6 +25,7 @@ import io.coreswarm.monitor.targets.TargetStore;
  */
 @ApplicationScoped
 public class Targets {
+    private static final Logger LOG = Logger.getLogger(Targets.class);
     private final TargetStore store;
     private final HealthBoard board;
     private final EventLog events;
@@ -76,11 +79,15 @@ public class Targets {
                     + " endpoints are watched over all targets (coreswarm.monitor.max-endpoints); this target would make "
                     + endpoints);
         }
-        store.put(target);
+        boolean added = store.put(target);
+        // as stored: its TLS as the files now hold it, which is what polls compare against
+        MonitorTarget stored = store.find(name).orElseThrow();
         board.watch(name);
         metrics.update(board.all());
-        poller.pollSoon(target);
-        return target;
+        poller.pollSoon(stored);
+        // TargetTls's toString names no key material
+        LOG.infof("target %s %s: %s", name, added ? "added" : "changed", stored);
+        return stored;
     }
 
     private static int endpoints(MonitorTarget t) {
@@ -96,6 +103,7 @@ public class Targets {
         history.forget(name);
         connections.close(name);
         metrics.update(board.all());
+        LOG.infof("target %s removed", name);
     }
 
     public static ProblemException notWatched(String name) {
