@@ -80,6 +80,12 @@ public class TargetStore {
      * that it has TLS) and removed after the JSON that says it has none: a crash in between leaves
      * the old JSON with files that {@link #load()} checks, or files no JSON claims, which it removes.
      */
+    private static MonitorTarget withoutKey(MonitorTarget t) {
+        return t.tls() == null ? t
+                : new MonitorTarget(t.name(), t.dockerEndpoints(), t.etcdEndpoints(), t.swarm(), t.etcdApi(), t.workloads(),
+                        t.tls().withoutKey());
+    }
+
     public synchronized boolean put(MonitorTarget target) {
         MonitorTarget stored = target;
         if (target.tls() != null) {
@@ -90,8 +96,8 @@ public class TargetStore {
             Files.createDirectories(dir);
             Path file = file(target.name());
             Path aside = dir.resolve("." + target.name() + ".json.tmp");
-            // the key is write-only in JSON: the file gets the certificates, never the key
-            json.writerWithDefaultPrettyPrinter().writeValue(aside.toFile(), stored);
+            // the file gets the certificates, never the key (that is in the 0600 key.pem only)
+            json.writerWithDefaultPrettyPrinter().writeValue(aside.toFile(), withoutKey(stored));
             Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store target " + target.name() + " in " + dir, e);

@@ -21,7 +21,7 @@ import io.coreswarm.pki.PkiException;
  * {@code DOCKER_CERT_PATH} layout, which {@link ClientTls} and docker-java read): folders 0700, the
  * key 0600 from the moment it exists, the certificates 0644, each written atomically by
  * {@link PemFiles}, the certificate and key as a unit. The key lives only here: the target's JSON
- * file never holds it ({@link TargetTls#key()} is write-only), so it is read back from this folder at
+ * file never holds it ({@link TargetTls#withoutKey()} is stored there), so it is read back from this folder at
  * start. Keys are written as PKCS#8 whatever form they came in (jetcd's Netty reads only that).
  */
 public final class TargetTlsFiles {

@@ -8,8 +8,7 @@ import io.coreswarm.api.health.TargetTls;
 
 /**
  * The targets over HTTP. What it answers never holds a TLS key: the key is dropped here, before
- * any serializer sees the target, besides being write-only in the contract's JSON (which a
- * serializer that ignores Jackson's annotations would not honour).
+ * any serializer sees the target.
  */
 public class TargetResource implements TargetApi {
     private final Targets targets;
@@ -44,6 +43,6 @@ public class TargetResource implements TargetApi {
             return t;
         }
         return new MonitorTarget(t.name(), t.dockerEndpoints(), t.etcdEndpoints(), t.swarm(), t.etcdApi(), t.workloads(),
-                new TargetTls(t.tls().ca(), t.tls().cert(), null));
+                t.tls().withoutKey());
     }
 }
