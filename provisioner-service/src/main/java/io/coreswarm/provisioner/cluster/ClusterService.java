@@ -55,7 +55,8 @@ public class ClusterService {
         Workspace workspace = clusters.workspace(spec.name());
         try {
             workspace.writeRendering(rendering.files());
-            ClusterRecord record = ClusterRecord.of(rendering);
+            // the PKI itself is made by the create's first step; the record says where it goes
+            ClusterRecord record = ClusterRecord.of(rendering, spec.tls() ? workspace.root().resolve("pki") : null);
             clusters.save(record);
             return runner.start(spec.name(), lifecycle.create(record));
         } catch (RuntimeException e) {
