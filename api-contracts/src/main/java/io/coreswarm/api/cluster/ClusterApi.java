@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -69,9 +70,20 @@ public interface ClusterApi {
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = Operation.class)))
     Response destroy(@PathParam("name") @Pattern(regexp = NAME, message = NAME_RULE) String name);
 
-    /** Shell exports for a manager, as {@code eval $(docker-machine env)} users expect. */
+    /** The shells {@code env} writes for, as docker-machine's {@code env --shell}. */
+    String SHELLS = "bash|zsh|fish|powershell";
+
+    /**
+     * Shell exports for a manager, as {@code eval $(docker-machine env)} users expect: DOCKER_HOST,
+     * and for a TLS cluster DOCKER_TLS_VERIFY, DOCKER_CERT_PATH (the client folder on this host;
+     * elsewhere, where {@code GET /certs} was unpacked) and ETCDCTL_CACERT/CERT/KEY with https
+     * endpoints. {@code shell} picks the syntax (default bash), {@code unset} the form that undoes it
+     * (docker-machine's {@code env -u}).
+     */
     @GET
     @Path("{name}/env")
     @Produces(MediaType.TEXT_PLAIN)
-    String env(@PathParam("name") @Pattern(regexp = NAME, message = NAME_RULE) String name);
+    String env(@PathParam("name") @Pattern(regexp = NAME, message = NAME_RULE) String name,
+            @QueryParam("shell") @Pattern(regexp = SHELLS, message = "must be one of " + SHELLS) String shell,
+            @QueryParam("unset") boolean unset);
 }

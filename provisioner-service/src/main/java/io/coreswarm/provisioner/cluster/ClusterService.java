@@ -56,7 +56,7 @@ public class ClusterService {
         try {
             workspace.writeRendering(rendering.files());
             // the PKI itself is made by the create's first step; the record says where it goes
-            ClusterRecord record = ClusterRecord.of(rendering, spec.tls() ? workspace.root().resolve("pki") : null);
+            ClusterRecord record = ClusterRecord.of(rendering, spec.tls() ? workspace.pki() : null);
             clusters.save(record);
             return runner.start(spec.name(), lifecycle.create(record));
         } catch (RuntimeException e) {

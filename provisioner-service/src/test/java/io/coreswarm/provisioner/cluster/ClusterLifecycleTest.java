@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +28,10 @@ import com.github.dockerjava.api.model.SwarmNodeState;
 import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.docker.DockerClientFactory;
 import io.coreswarm.docker.Timeouts;
+import io.coreswarm.docker.TlsFiles;
+import io.coreswarm.pki.ClientTls;
 import io.coreswarm.provisioner.support.Api;
+import io.coreswarm.provisioner.support.ClusterCerts;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
 import io.etcd.jetcd.Client;
@@ -36,8 +41,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * End to end (slow, minutes): the whole life of a 3-node local cluster with the real vagrant,
- * dockerd and etcd: created, scaled to 4 and back, halted and resumed, destroyed without a trace.
+ * End to end (slow, minutes): the whole life of a 3-node local TLS cluster (the default) with the
+ * real vagrant, dockerd and etcd: created, scaled to 4 and back, halted and resumed, destroyed
+ * without a trace; docker-java and jetcd reach it only with the client certificate of
+ * {@code GET /certs}, and each node's certificate folder comes with its machine and goes with it.
  * Tagged {@code e2e}: {@code -DexcludedGroups=e2e} leaves it out of a quick run.
  */
 @Tag("e2e")
@@ -46,6 +53,8 @@ import io.restassured.path.json.JsonPath;
 class ClusterLifecycleTest {
     static final String NAME = "e2e";
     static final Duration SLOW = Duration.ofMinutes(5);
+    /** the client folder of GET /certs */
+    static TlsFiles tls;
 
     @BeforeAll
     static void cleanSlate() {
@@ -67,10 +76,17 @@ class ClusterLifecycleTest {
                 .extract().jsonPath();
         String dockerHost = cluster.getString("endpoints.dockerHost");
         List<String> etcdEndpoints = cluster.getList("endpoints.etcd");
+        assertTrue(dockerHost.endsWith(":" + NodeLayout.DOCKER_TLS_PORT), dockerHost);
+        etcdEndpoints.forEach(e -> assertTrue(e.startsWith("https://"), e));
+        assertEquals("True", cluster.getString("conditions.find { it.type == 'Secure' }.status"), cluster.prettify());
+        tls = ClusterCerts.download(NAME);
         assertEquals(machines(3), readySwarmNodes(dockerHost));
         assertEquals(machines(3), startedEtcdMembers(etcdEndpoints));
-        given().get("/v1/clusters/" + NAME + "/env").then().statusCode(200)
-                .body(containsString("export DOCKER_HOST=\"" + dockerHost + "\""));
+        String env = given().get("/v1/clusters/" + NAME + "/env").then().statusCode(200)
+                .body(containsString("export DOCKER_HOST=\"" + dockerHost + "\""))
+                .body(containsString("export DOCKER_TLS_VERIFY=\"1\"")).extract().asString();
+        Path pkiNodes = Path.of(env.replaceAll("(?s).*export DOCKER_CERT_PATH=\"([^\"]+)\".*", "$1")).resolveSibling("nodes");
+        assertEquals(machines(3), folders(pkiNodes));
         given().get("/v1/operations/" + create.getString("id") + "/log").then().statusCode(200)
                 .body(containsString("==> start machines, form etcd and swarm"));
 
@@ -79,6 +95,7 @@ class ClusterLifecycleTest {
         given().contentType("application/json").post("/v1/clusters/" + NAME + "/halt")
                 .then().statusCode(409).contentType("application/problem+json");
         Api.await(scaleUp, SLOW);
+        assertEquals(machines(4), folders(pkiNodes), "the new node's certificate, issued before its machine started");
         assertEquals(machines(4), readySwarmNodes(dockerHost));
         assertEquals(machines(4), startedEtcdMembers(etcdEndpoints));
         given().get("/v1/clusters/" + NAME).then().body("nodes.swarmRole", hasItems("manager", "worker"));
@@ -87,6 +104,7 @@ class ClusterLifecycleTest {
         assertEquals(machines(3), readySwarmNodes(dockerHost));
         assertEquals(machines(3), startedEtcdMembers(etcdEndpoints));
         assertEquals(3, HostDocker.containers(NAME).size());
+        assertEquals(machines(3), folders(pkiNodes), "the removed node's key went with its machine");
 
         Api.await(Api.start("POST", "/v1/clusters/" + NAME + "/halt", null), SLOW);
         given().get("/v1/clusters/" + NAME).then().body("phase", equalTo("Halted"))
@@ -115,8 +133,14 @@ class ClusterLifecycleTest {
         return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(NodeLayout::machineName).collect(Collectors.toSet());
     }
 
+    static Set<String> folders(Path dir) throws Exception {
+        try (var list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+
     static Set<String> readySwarmNodes(String dockerHost) throws Exception {
-        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
+        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, tls)) {
             return docker.listSwarmNodesCmd().exec().stream()
                     .filter(n -> n.getStatus().getState() == SwarmNodeState.READY)
                     .map(SwarmNode::getDescription).map(d -> d.getHostname()).collect(Collectors.toSet());
@@ -124,7 +148,7 @@ class ClusterLifecycleTest {
     }
 
     static Set<String> startedEtcdMembers(List<String> endpoints) throws Exception {
-        try (Client etcd = Client.builder().endpoints(endpoints.toArray(String[]::new)).build()) {
+        try (Client etcd = Client.builder().endpoints(endpoints.toArray(String[]::new)).sslContext(ClientTls.jetcd(tls.directory())).build()) {
             return etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers().stream()
                     .map(Member::getName).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
         }
