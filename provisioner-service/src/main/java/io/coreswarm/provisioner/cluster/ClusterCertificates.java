@@ -1,6 +1,7 @@
 package io.coreswarm.provisioner.cluster;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +57,21 @@ public class ClusterCertificates {
             pki.removeNode(node.name());
             op.log("certificate of " + node.name() + " removed");
         }
+    }
+
+    /**
+     * New keys and certificates for every node, with the names it has now (address, container name);
+     * with {@code newCa} a new CA and client certificate first. Nothing is restarted here.
+     */
+    public void regenerate(OperationContext op, ClusterRecord c, boolean newCa) {
+        ClusterPki pki = pki(c);
+        Map<String, List<String>> hosts = new LinkedHashMap<>();
+        for (NodeAddress node : c.nodes()) {
+            hosts.put(node.name(), List.of(node.address(), NodeLayout.containerName(c.name(), node.name())));
+        }
+        pki.regenerate(newCa, hosts);
+        op.log((newCa ? "new CA and client certificate; " : "same CA; ") + "new certificates for " + String.join(", ", hosts.keySet())
+                + (newCa ? ": every copy of the old client folder is now refused" : ""));
     }
 
     /** Forgets a destroyed cluster's PKI (its folder goes with the workspace). */

@@ -107,6 +107,20 @@ public class ClusterLifecycle {
                 checkWorkloads(c)));
     }
 
+    /**
+     * regenerate-certs: new node certificates (and CA and client with {@code newCa}), the nodes
+     * restarted with them, then as a resume ends: etcd and the swarm awaited, workloads checked,
+     * monitor-service told (it needs the new client files after a new CA).
+     */
+    public Plan regenerateCerts(ClusterRecord c, boolean newCa) {
+        return new Plan(OperationKind.REGENERATE_CERTS, c.nodes().size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
+                Step.of("regenerate certificates", op -> certificates.regenerate(op, c, newCa)),
+                new RestartNodes(config.dockerHost(), etcd, swarm, c, newCa),
+                Step.allAtOnce("wait for etcd and swarm", new AwaitEtcdMembers(etcd, c), new AwaitSwarm(swarm, c)),
+                checkWorkloads(c),
+                registerWithMonitor(c)));
+    }
+
     /** The workload check on demand: phase and Ready stay as they are. */
     public Plan check(ClusterRecord c) {
         return new Plan(OperationKind.CHECK, c.nodes().size(), c.phase(), c.phase(), List.of(checkWorkloads(c)));

@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * End to end (slow, minutes): the whole life of a 3-node local TLS cluster (the default) with the
- * real vagrant, dockerd and etcd: created, scaled to 4 and back, halted and resumed, destroyed
+ * real vagrant, dockerd and etcd: created, scaled to 4 and back, halted and resumed, its certificates regenerated with a new CA, destroyed
  * without a trace; docker-java and jetcd reach it only with the client certificate of
  * {@code GET /certs}, and each node's certificate folder comes with its machine and goes with it.
  * Tagged {@code e2e}: {@code -DexcludedGroups=e2e} leaves it out of a quick run.
@@ -123,6 +125,30 @@ class ClusterLifecycleTest {
         assertEquals(machines(3), readySwarmNodes(dockerHost));
         assertEquals(machines(3), startedEtcdMembers(etcdEndpoints));
 
+        // regenerate-certs with a new CA: the nodes restart with new certificates; the old client
+        // folder is refused from then on, the new one (GET /certs again) reaches Docker and etcd
+        Path old = Path.of("target", "certs", NAME + "-before-regenerate");
+        copyFolder(tls.directory(), old);
+        Instant regenerating = Instant.now();
+        JsonPath regenerate = Api.await(Api.start("POST", "/v1/clusters/" + NAME + "/regenerate-certs", "{\"ca\":true}"), SLOW);
+        System.out.printf("regenerate-certs with a new CA: %d ms%n", Duration.between(regenerating, Instant.now()).toMillis());
+        assertEquals("regenerate_certs", regenerate.getString("kind"));
+        String log = given().get("/v1/operations/" + regenerate.getString("id") + "/log").then().statusCode(200).extract().asString();
+        assertTrue(log.contains("==> restart every node at once (new CA)") && log.contains("condition WorkloadsReady=True"), log);
+        tls = ClusterCerts.download(NAME);
+        assertEquals(machines(3), readySwarmNodes(dockerHost));
+        assertEquals(machines(3), startedEtcdMembers(etcdEndpoints));
+        TlsFiles current = tls;
+        tls = new TlsFiles(old);
+        try {
+            assertThrows(Exception.class, () -> readySwarmNodes(dockerHost), "the old client certificate is refused by Docker");
+            assertThrows(Exception.class, () -> startedEtcdMembers(etcdEndpoints), "and by etcd");
+        } finally {
+            tls = current;
+        }
+        // an open cluster has nothing to regenerate; a name that is no cluster is a 404
+        given().contentType("application/json").post("/v1/clusters/nope/regenerate-certs").then().statusCode(404);
+
         Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
         given().get("/v1/clusters/" + NAME).then().statusCode(404).contentType("application/problem+json");
         HostDocker.assertNothingLeft(NAME, volumesBefore);
@@ -131,6 +157,15 @@ class ClusterLifecycleTest {
     /** core-01 .. core-NN */
     static Set<String> machines(int n) {
         return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(NodeLayout::machineName).collect(Collectors.toSet());
+    }
+
+    static void copyFolder(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var list = Files.list(from)) {
+            for (Path f : list.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     static Set<String> folders(Path dir) throws Exception {
