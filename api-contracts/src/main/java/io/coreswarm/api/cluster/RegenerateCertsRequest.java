@@ -4,7 +4,7 @@ package io.coreswarm.api.cluster;
  * What {@code regenerate-certs} renews: every node's certificate and key always; with
  * {@code "ca": true} also the CA and the client certificate (docker-machine's
  * {@code regenerate-certs --client-certs}), after which every copy of the old client folder is
- * refused. The body may be omitted: node certificates only.
+ * refused. {@code {}} renews the node certificates only.
  */
 public record RegenerateCertsRequest(Boolean ca) {
 

@@ -147,7 +147,7 @@ class ClusterLifecycleTest {
             tls = current;
         }
         // an open cluster has nothing to regenerate; a name that is no cluster is a 404
-        given().contentType("application/json").post("/v1/clusters/nope/regenerate-certs").then().statusCode(404);
+        given().contentType("application/json").body("{}").post("/v1/clusters/nope/regenerate-certs").then().statusCode(404);
 
         Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
         given().get("/v1/clusters/" + NAME).then().statusCode(404).contentType("application/problem+json");
