@@ -125,6 +125,18 @@ class ClusterLifecycleTest {
         assertEquals(machines(3), readySwarmNodes(dockerHost));
         assertEquals(machines(3), startedEtcdMembers(etcdEndpoints));
 
+        // regenerate-certs with the same CA ({}): node by node, each with a new certificate; the
+        // client folder stays valid
+        String core01Before = Files.readString(pkiNodes.resolve("core-01").resolve("server.pem"));
+        Instant renewing = Instant.now();
+        JsonPath renew = Api.await(Api.start("POST", "/v1/clusters/" + NAME + "/regenerate-certs", "{}"), SLOW);
+        System.out.printf("regenerate-certs, same CA, node by node: %d ms%n", Duration.between(renewing, Instant.now()).toMillis());
+        String renewLog = given().get("/v1/operations/" + renew.getString("id") + "/log").then().statusCode(200).extract().asString();
+        assertTrue(renewLog.contains("==> restart nodes one by one") && renewLog.contains("condition WorkloadsReady=True"), renewLog);
+        assertTrue(!core01Before.equals(Files.readString(pkiNodes.resolve("core-01").resolve("server.pem"))), "core-01 has a new certificate");
+        assertEquals(machines(3), readySwarmNodes(dockerHost));
+        assertEquals(machines(3), startedEtcdMembers(etcdEndpoints));
+
         // regenerate-certs with a new CA: the nodes restart with new certificates; the old client
         // folder is refused from then on, the new one (GET /certs again) reaches Docker and etcd
         Path old = Path.of("target", "certs", NAME + "-before-regenerate");
