@@ -13,6 +13,8 @@ ETCD_PEER_PORT=2380
 REGISTRY_PORT=5000
 HOST_NUMBER_BASE=100
 MACHINE_NAME_FORMAT=core-%02d
+PKI_DIR=pki
+TLS_MOUNT=/etc/coreswarm/tls
 DIND_CREATE_ARGS=(
   --cap-add ALL --cap-drop SYS_RESOURCE --cgroupns private
   --security-opt seccomp=unconfined --security-opt apparmor=unconfined

@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -123,16 +124,28 @@ public interface ClusterApi {
     @APIResponse(responseCode = "409", description = BUSY)
     Response destroy(@PathParam("name") @Pattern(regexp = NAME, message = NAME_RULE) String name);
 
-    /** Shell exports for a manager, as {@code eval $(docker-machine env)} users expect. */
+    /** The shells {@code env} writes for, as docker-machine's {@code env --shell}. */
+    String SHELLS = "bash|zsh|fish|powershell";
+
+    /**
+     * Shell exports for a manager, as {@code eval $(docker-machine env)} users expect: DOCKER_HOST,
+     * and for a TLS cluster DOCKER_TLS_VERIFY, DOCKER_CERT_PATH (the client folder on this host;
+     * elsewhere, where {@code GET /certs} was unpacked) and ETCDCTL_CACERT/CERT/KEY with https
+     * endpoints. {@code shell} picks the syntax (default bash), {@code unset} the form that undoes it
+     * (docker-machine's {@code env -u}).
+     */
     @GET
     @Path("{name}/env")
     @Produces(MediaType.TEXT_PLAIN)
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getClusterEnv",
             summary = "Shell exports for the cluster (`eval \"$(...)\"`)",
-            description = "`DOCKER_HOST`, `ETCDCTL_ENDPOINTS`, `CORESWARM_CLUSTER` and, with a registry, `CORESWARM_REGISTRY`, "
-                    + "as `docker-machine env` prints them.")
-    @APIResponse(responseCode = "200", description = "POSIX shell `export` lines")
-    @APIResponse(responseCode = "400", description = BAD_NAME)
+            description = "`DOCKER_HOST`, `DOCKER_TLS_VERIFY`, `DOCKER_CERT_PATH`, `ETCDCTL_ENDPOINTS`, `ETCDCTL_CACERT`/`CERT`/`KEY`, "
+                    + "`CORESWARM_CLUSTER` and, with a registry, `CORESWARM_REGISTRY`, as `docker-machine env` prints them, for "
+                    + "`shell` bash (default), zsh, fish or powershell; `unset=true` prints the lines that clear them.")
+    @APIResponse(responseCode = "200", description = "the shell's lines setting (or unsetting) the variables")
+    @APIResponse(responseCode = "400", description = "the name is not a lowercase DNS label, or `shell` is not one of " + SHELLS)
     @APIResponse(responseCode = "404", description = NO_CLUSTER)
-    String env(@PathParam("name") @Pattern(regexp = NAME, message = NAME_RULE) String name);
+    String env(@PathParam("name") @Pattern(regexp = NAME, message = NAME_RULE) String name,
+            @QueryParam("shell") @Pattern(regexp = SHELLS, message = "must be one of " + SHELLS) String shell,
+            @QueryParam("unset") boolean unset);
 }

@@ -38,6 +38,17 @@ public final class NodeLayout {
     public static final String NODE_DIR = "node";
     /** Where a local node sees {@link #NODE_DIR}. */
     public static final String NODE_MOUNT = "/coreswarm";
+    /**
+     * Folder of a TLS cluster's workspace beside {@code machines/} holding its CA and certificates
+     * (provisioner's {@code io.coreswarm.pki.PkiLayout}); a local node mounts its own
+     * {@code pki/nodes/<machine>} read-only, as a folder, at {@link #TLS_MOUNT}.
+     */
+    public static final String PKI_DIR = "pki";
+    /**
+     * Where a node sees its TLS files ({@code ca.pem}, {@code server.pem}, {@code server-key.pem}):
+     * the one path every target's renderer names; equal to {@code PkiLayout.NODE_MOUNT} (a test holds them equal).
+     */
+    public static final String TLS_MOUNT = "/etc/coreswarm/tls";
     /** Folder under {@link #NODE_DIR}: one file per node added by a scale-up, its etcd {@code --initial-cluster}. */
     public static final String ETCD_JOIN_DIR = "etcd-join";
 

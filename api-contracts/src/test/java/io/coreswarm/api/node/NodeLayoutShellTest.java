@@ -22,10 +22,12 @@ class NodeLayoutShellTest {
     @Test
     void theShellCopySaysWhatNodeLayoutSays() throws Exception {
         List<String> values = bash(". " + SCRIPT + "; printf '%s\\0' \"$NODE_IMAGE\" \"$PROBE_IMAGE\" \"$CLUSTER_LABEL\" "
-                + "\"$DOCKER_PORT\" \"$SWARM_PORT\" \"$ETCD_CLIENT_PORT\" \"$ETCD_PEER_PORT\" \"$REGISTRY_PORT\" "
+                + "\"$DOCKER_PORT\" \"$DOCKER_TLS_PORT\" \"$PKI_DIR\" \"$TLS_MOUNT\" "
+                + "\"$SWARM_PORT\" \"$ETCD_CLIENT_PORT\" \"$ETCD_PEER_PORT\" \"$REGISTRY_PORT\" "
                 + "\"$(machine_name 7)\" \"$(node_address 172.29.1 3)\"");
         assertEquals(List.of(NodeLayout.NODE_IMAGE, NodeLayout.PROBE_IMAGE, NodeLayout.CLUSTER_LABEL,
-                String.valueOf(NodeLayout.DOCKER_PORT), String.valueOf(NodeLayout.SWARM_PORT),
+                String.valueOf(NodeLayout.DOCKER_PORT), String.valueOf(NodeLayout.DOCKER_TLS_PORT), NodeLayout.PKI_DIR,
+                NodeLayout.TLS_MOUNT, String.valueOf(NodeLayout.SWARM_PORT),
                 String.valueOf(NodeLayout.ETCD_CLIENT_PORT), String.valueOf(NodeLayout.ETCD_PEER_PORT),
                 String.valueOf(NodeLayout.REGISTRY_PORT), NodeLayout.machineName(7), NodeLayout.address("172.29.1", 3)), values);
         assertEquals(NodeLayout.DIND_CREATE_ARGS, bash(". " + SCRIPT + "; printf '%s\\0' \"${DIND_CREATE_ARGS[@]}\""));

@@ -35,9 +35,10 @@ public class ClusterLifecycle {
     private final Workloads workloads;
     private final ClusterImages images;
     private final ProvisionerConfig config;
+    private final ClusterCertificates certificates;
 
     ClusterLifecycle(Clusters clusters, Machines machines, EtcdMembership etcd, SwarmFormation swarm, MonitorRegistration monitor,
-            Workloads workloads, ClusterImages images, ProvisionerConfig config) {
+            Workloads workloads, ClusterImages images, ProvisionerConfig config, ClusterCertificates certificates) {
         this.clusters = clusters;
         this.machines = machines;
         this.etcd = etcd;
@@ -46,6 +47,7 @@ public class ClusterLifecycle {
         this.workloads = workloads;
         this.images = images;
         this.config = config;
+        this.certificates = certificates;
     }
 
     /**
@@ -57,6 +59,7 @@ public class ClusterLifecycle {
      */
     public Plan create(ClusterRecord c) {
         return new Plan(OperationKind.CREATE, c.nodes().size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
+                issueCertificates(c, c.nodes()),
                 new FormCluster("start machines, form etcd and swarm", machines, etcd, swarm, c, c.nodes()),
                 checkWorkloads(c),
                 new AwaitSwarm(swarm, c),
@@ -70,6 +73,7 @@ public class ClusterLifecycle {
             List<NodeAddress> added = scaled.nodes().subList(current.nodes().size(), scaled.nodes().size());
             return new Plan(OperationKind.SCALE, added.size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
                     new RenderFiles(clusters, scaled, rendering),
+                    issueCertificates(scaled, added),
                     new AnnounceEtcdMembers(etcd, w, current, added),
                     new FormCluster("start machines, join etcd and swarm", machines, etcd, swarm, scaled, added),
                     new LoadImages(images, scaled, added, null),
@@ -85,6 +89,7 @@ public class ClusterLifecycle {
                 new LeaveSwarm(swarm, current, removed),
                 new RemoveEtcdMembers(etcd, w, current, removed),
                 new DestroyMachines(machines, removed),
+                Step.of("remove certificates", op -> certificates.remove(op, current, removed)),
                 new RenderFiles(clusters, scaled, rendering),
                 new AwaitSwarm(swarm, scaled),
                 registerWithMonitor(scaled)));
@@ -100,6 +105,20 @@ public class ClusterLifecycle {
                 new StartMachines(machines, c),
                 Step.allAtOnce("wait for etcd and swarm", new AwaitEtcdMembers(etcd, c), new AwaitSwarm(swarm, c)),
                 checkWorkloads(c)));
+    }
+
+    /**
+     * regenerate-certs: new node certificates (and CA and client with {@code newCa}), the nodes
+     * restarted with them, then as a resume ends: etcd and the swarm awaited, workloads checked,
+     * monitor-service told (it needs the new client files after a new CA).
+     */
+    public Plan regenerateCerts(ClusterRecord c, boolean newCa) {
+        return new Plan(OperationKind.REGENERATE_CERTS, c.nodes().size(), ClusterPhase.PROVISIONING, ClusterPhase.RUNNING, List.of(
+                Step.of("regenerate certificates", op -> certificates.regenerate(op, c, newCa)),
+                new RestartNodes(config.dockerHost(), etcd, swarm, c, newCa),
+                Step.allAtOnce("wait for etcd and swarm", new AwaitEtcdMembers(etcd, c), new AwaitSwarm(swarm, c)),
+                checkWorkloads(c),
+                registerWithMonitor(c)));
     }
 
     /** The workload check on demand: phase and Ready stay as they are. */
@@ -124,8 +143,16 @@ public class ClusterLifecycle {
         if (c.spec().provider() == Provider.DOCKER) {
             steps.add(new RemoveLabelled(config.dockerHost(), c.name()));
         }
-        steps.add(Step.of("remove workspace", op -> clusters.remove(c.name())));
+        steps.add(Step.of("remove workspace", op -> {
+            clusters.remove(c.name());
+            certificates.forget(c.name());
+        }));
         return new Plan(OperationKind.DESTROY, c.nodes().size(), ClusterPhase.DELETING, null, steps);
+    }
+
+    /** Before the machines start: each node mounts its folder of the PKI (create: the CA and client certificate first). */
+    private Step issueCertificates(ClusterRecord c, List<NodeAddress> nodes) {
+        return Step.of("issue certificates", op -> certificates.issue(op, c, nodes));
     }
 
     private Step checkWorkloads(ClusterRecord c) {

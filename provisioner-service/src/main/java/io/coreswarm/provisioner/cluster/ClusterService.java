@@ -10,6 +10,7 @@ import io.coreswarm.api.problem.ProblemException;
 import io.coreswarm.api.render.Rendering;
 import io.coreswarm.api.render.RenderingRequest;
 import io.coreswarm.api.spec.ClusterSpec;
+import io.coreswarm.api.spec.Provider;
 import io.coreswarm.api.spec.Target;
 import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.operation.OperationRunner;
@@ -55,7 +56,8 @@ public class ClusterService {
         Workspace workspace = clusters.workspace(spec.name());
         try {
             workspace.writeRendering(rendering.files());
-            ClusterRecord record = ClusterRecord.of(rendering);
+            // the PKI itself is made by the create's first step; the record says where it goes
+            ClusterRecord record = ClusterRecord.of(rendering, spec.tls() ? workspace.pki() : null);
             clusters.save(record);
             return runner.start(spec.name(), lifecycle.create(record));
         } catch (RuntimeException e) {
@@ -95,6 +97,22 @@ public class ClusterService {
                     + "POST /v1/clusters/" + name + "/halt stops it");
         }
         return runner.start(name, lifecycle.resume(c));
+    }
+
+    public Operation regenerateCerts(String name, boolean newCa) {
+        ClusterRecord c = clusters.get(name);
+        runner.ensureIdle(name);
+        if (!c.tls()) {
+            throw new Conflict("cluster " + name + " has no certificates to regenerate: its spec says \"tls\": false");
+        }
+        if (c.phase() == ClusterPhase.HALTED) {
+            throw new Conflict("cluster " + name + " is halted: its nodes cannot restart with new certificates; POST /v1/clusters/"
+                    + name + "/resume first");
+        }
+        if (c.spec().provider() != Provider.DOCKER) {
+            throw new Conflict("regenerate-certs restarts node containers: only the docker provider has them");
+        }
+        return runner.start(name, lifecycle.regenerateCerts(c, newCa));
     }
 
     public Operation destroy(String name) {

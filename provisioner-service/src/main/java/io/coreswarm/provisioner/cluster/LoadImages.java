@@ -83,7 +83,7 @@ record LoadImages(ClusterImages images, ClusterRecord cluster, List<NodeAddress>
 
     /** Loads every archive into one node; null when it did, else the node and why not. */
     private String load(OperationContext op, NodeAddress node, List<Path> archives) {
-        try (DockerClient docker = DockerClientFactory.connect(cluster.dockerHost(node.name()), Timeouts.CONTROL, null)) {
+        try (DockerClient docker = DockerClientFactory.connect(cluster.dockerHost(node.name()), Timeouts.CONTROL, cluster.clientTls())) {
             for (Path archive : archives) {
                 op.throwIfCancelled();
                 try (InputStream in = Files.newInputStream(archive)) {

@@ -1,5 +1,7 @@
 package io.coreswarm.provisioner.cluster;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +13,8 @@ import org.jboss.logging.Logger;
 import io.coreswarm.api.health.EtcdApi;
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.api.health.SwarmFlavour;
+import io.coreswarm.api.health.TargetTls;
+import io.coreswarm.pki.PkiLayout;
 import io.coreswarm.provisioner.clients.MonitorClient;
 import io.coreswarm.provisioner.model.ClusterRecord;
 import io.quarkus.scheduler.Scheduled;
@@ -69,6 +73,26 @@ public class MonitorRegistration {
         return new MonitorTarget(c.name(),
                 c.nodes().stream().map(n -> c.dockerHost(n.name())).toList(),
                 c.nodes().stream().map(n -> c.etcdEndpoint(n.name())).toList(),
-                SwarmFlavour.MODE, EtcdApi.V3, c.workloads());
+                SwarmFlavour.MODE, EtcdApi.V3, c.workloads(), tls(c));
+    }
+
+    /**
+     * The client folder's files as PEM text (null for an open cluster, or one whose files are not
+     * there yet: registered again by the create's last step). The key goes only to monitor-service,
+     * whose contract never writes it back out.
+     */
+    static TargetTls tls(ClusterRecord c) {
+        if (!c.tls()) {
+            return null;
+        }
+        PkiLayout pki = c.pkiLayout();
+        try {
+            return new TargetTls(Files.readString(pki.clientCa()), Files.readString(pki.clientCertificate()),
+                    Files.readString(pki.clientKey()));
+        } catch (IOException e) {
+            // the file's name only: never what was read
+            LOG.debugf("%s: client certificate not readable (%s)", c.name(), e.getClass().getSimpleName());
+            return null;
+        }
     }
 }

@@ -18,7 +18,9 @@ import io.coreswarm.api.render.Rendering.NodeAddress;
 import io.coreswarm.provisioner.ProvisionerConfig;
 import io.coreswarm.provisioner.model.ClusterRecord;
 import io.coreswarm.provisioner.operation.OperationContext;
+import io.coreswarm.pki.ClientTls;
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.ClientBuilder;
 import io.etcd.jetcd.cluster.Member;
 
 /**
@@ -65,7 +67,7 @@ public class EtcdMembership {
      * it must start with.
      */
     public String add(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
-        URI peer = peerUrl(node);
+        URI peer = URI.create(c.etcdPeerUrl(node));
         return whenHealthy(op, () -> {
             try (Client etcd = client(c, c.nodes())) {
                 List<Member> members = etcd.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers();
@@ -82,7 +84,7 @@ public class EtcdMembership {
 
     /** Removes a node's member ({@code etcdctl member remove}), if it has one. */
     public void remove(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
-        URI peer = peerUrl(node);
+        URI peer = URI.create(c.etcdPeerUrl(node));
         List<NodeAddress> others = c.nodes().stream().filter(n -> !n.equals(node)).toList();
         whenHealthy(op, () -> {
             try (Client etcd = client(c, others)) {
@@ -123,12 +125,13 @@ public class EtcdMembership {
         }
     }
 
-    private static URI peerUrl(NodeAddress node) {
-        return URI.create("http://" + node.address() + ":" + NodeLayout.ETCD_PEER_PORT);
-    }
-
+    /** Over TLS (https endpoints) with the cluster's client certificate, which the members' --client-cert-auth asks for. */
     private static Client client(ClusterRecord c, List<NodeAddress> nodes) {
-        return Client.builder().endpoints(nodes.stream().map(n -> c.etcdEndpoint(n.name())).toArray(String[]::new))
-                .connectTimeout(Duration.ofSeconds(3)).build();
+        ClientBuilder builder = Client.builder().endpoints(nodes.stream().map(n -> c.etcdEndpoint(n.name())).toArray(String[]::new))
+                .connectTimeout(Duration.ofSeconds(3));
+        if (c.tls()) {
+            builder.sslContext(ClientTls.jetcd(c.pkiLayout().clientDir()));
+        }
+        return builder.build();
     }
 }

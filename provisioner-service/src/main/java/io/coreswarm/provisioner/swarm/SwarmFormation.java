@@ -54,7 +54,7 @@ public class SwarmFormation {
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(node.address(), c.spec().dockerPort()), 200);
             }
-            try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, null)) {
+            try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, c.clientTls())) {
                 docker.pingCmd().exec();
                 return true;
             }
@@ -71,7 +71,7 @@ public class SwarmFormation {
     public void join(OperationContext op, ClusterRecord c, List<NodeAddress> nodes, Consumer<String> joined) throws Exception {
         NodeAddress first = c.nodes().get(0);
         awaitEngine(op, c, first);
-        try (DockerClient leader = DockerClientFactory.connect(c.dockerHost(first.name()), Timeouts.CONTROL, null)) {
+        try (DockerClient leader = DockerClientFactory.connect(c.dockerHost(first.name()), Timeouts.CONTROL, c.clientTls())) {
             if (state(leader) != LocalNodeState.ACTIVE) {
                 op.log("swarm init on " + first.name() + " (" + first.address() + ")");
                 leader.initializeSwarmCmd(new SwarmSpec()).withAdvertiseAddr(first.address()).withListenAddr("0.0.0.0" + SWARM_PORT).exec();
@@ -103,7 +103,7 @@ public class SwarmFormation {
     private void joinNode(OperationContext op, ClusterRecord c, NodeAddress node, NodeAddress first, String token,
             SwarmJoinTokens tokens, Consumer<String> joined) {
         awaitEngine(op, c, node);
-        try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, null)) {
+        try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, c.clientTls())) {
             if (state(docker) != LocalNodeState.ACTIVE) {
                 op.log("swarm join " + node.name());
                 docker.joinSwarmCmd().withRemoteAddrs(List.of(first.address() + SWARM_PORT)).withJoinToken(token)
@@ -120,7 +120,7 @@ public class SwarmFormation {
     public void awaitReady(OperationContext op, ClusterRecord c) {
         int expected = c.nodes().size();
         await(op, expected + " ready swarm nodes", () -> {
-            try (DockerClient leader = DockerClientFactory.connect(c.dockerHost(c.nodes().get(0).name()), Timeouts.CONTROL, null)) {
+            try (DockerClient leader = DockerClientFactory.connect(c.dockerHost(c.nodes().get(0).name()), Timeouts.CONTROL, c.clientTls())) {
                 List<SwarmNode> nodes = leader.listSwarmNodesCmd().exec();
                 long ready = nodes.stream().filter(n -> n.getStatus().getState() == SwarmNodeState.READY).count();
                 long managers = nodes.stream().filter(n -> n.getManagerStatus() != null
@@ -132,7 +132,7 @@ public class SwarmFormation {
 
     /** Takes a node out: demoted if a manager, drained, made to leave, and removed from the node list. */
     public void remove(OperationContext op, ClusterRecord c, NodeAddress node) throws Exception {
-        try (DockerClient leader = DockerClientFactory.connect(c.dockerHost(c.nodes().get(0).name()), Timeouts.CONTROL, null)) {
+        try (DockerClient leader = DockerClientFactory.connect(c.dockerHost(c.nodes().get(0).name()), Timeouts.CONTROL, c.clientTls())) {
             SwarmNode swarmNode = find(leader, node.name());
             if (swarmNode == null) {
                 op.log(node.name() + " is not in the swarm");
@@ -146,7 +146,7 @@ public class SwarmFormation {
             op.log("draining " + node.name());
             leader.updateSwarmNodeCmd().withSwarmNodeId(swarmNode.getId())
                     .withVersion(swarmNode.getVersion().getIndex()).withSwarmNodeSpec(spec).exec();
-            try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, null)) {
+            try (DockerClient docker = DockerClientFactory.connect(c.dockerHost(node.name()), Timeouts.CONTROL, c.clientTls())) {
                 docker.leaveSwarmCmd().withForceEnabled(true).exec();
             } catch (RuntimeException e) {
                 op.log(node.name() + " could not leave by itself (" + e.getMessage() + "); removing it by force");

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.coreswarm.api.cluster.MachineState;
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.provisioner.ProvisionerConfig;
 import io.coreswarm.provisioner.operation.OperationCancelled;
 import io.coreswarm.provisioner.operation.OperationContext;
@@ -125,6 +126,8 @@ public class Vagrant {
         pb.environment().put("VAGRANT_CHECKPOINT_DISABLE", "1");
         pb.environment().put("DOCKER_HOST", config.dockerHost());
         pb.environment().put("CORESWARM_NODE_IMAGE", config.nodeImage());
+        // where the Vagrantfile finds the nodes' TLS folders: the workspace's pki/, beside machines/
+        pb.environment().put("CORESWARM_PKI_DIR", dir.toAbsolutePath().normalize().resolveSibling(NodeLayout.PKI_DIR).toString());
         try {
             Process process = pb.start();
             if (op != null) {

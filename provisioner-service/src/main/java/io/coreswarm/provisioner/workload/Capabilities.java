@@ -14,6 +14,7 @@ import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.docker.DockerClientFactory;
 import io.coreswarm.docker.Timeouts;
+import io.coreswarm.docker.TlsFiles;
 
 /**
  * What each node's kernel gives Swarm, in words. A local node's start script checks its kernel at
@@ -36,9 +37,9 @@ public final class Capabilities {
     private Capabilities() {
     }
 
-    /** Engine labels by node hostname, as the swarm manager at {@code managerHost} lists them. */
-    public static Map<String, Map<String, String>> read(String managerHost) throws Exception {
-        try (DockerClient docker = DockerClientFactory.connect(managerHost, Timeouts.CONTROL, null)) {
+    /** Engine labels by node hostname, as the swarm manager at {@code managerHost} lists them ({@code tls} null: plain TCP). */
+    public static Map<String, Map<String, String>> read(String managerHost, TlsFiles tls) throws Exception {
+        try (DockerClient docker = DockerClientFactory.connect(managerHost, Timeouts.CONTROL, tls)) {
             Map<String, Map<String, String>> labels = new TreeMap<>();
             for (SwarmNode node : docker.listSwarmNodesCmd().exec()) {
                 var description = node.getDescription();

@@ -42,6 +42,7 @@ import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.docker.DockerClientFactory;
 import io.coreswarm.docker.Timeouts;
+import io.coreswarm.docker.TlsFiles;
 
 /**
  * Does a cluster run workloads? Through the first node's dockerd it creates an overlay network and
@@ -84,13 +85,16 @@ public final class WorkloadCheck {
     private final Duration timeout;
     private final Consumer<String> log;
     private final Runnable checkpoint;
+    private final TlsFiles tls;
 
     /**
      * @param timeout    how long tasks may take to run on every node
      * @param log        where progress lines go (an operation's log)
      * @param checkpoint called between polls; may throw to stop the check (an operation's cancellation)
+     * @param tls        the cluster's client TLS files, or null for engines in plain TCP
      */
-    public WorkloadCheck(Duration timeout, Consumer<String> log, Runnable checkpoint) {
+    public WorkloadCheck(Duration timeout, Consumer<String> log, Runnable checkpoint, TlsFiles tls) {
+        this.tls = tls;
         this.timeout = timeout;
         this.log = log;
         this.checkpoint = checkpoint;
@@ -104,7 +108,7 @@ public final class WorkloadCheck {
         Instant started = Instant.now();
         String id = "coreswarm-check-" + UUID.randomUUID().toString().substring(0, 8);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(nodeHosts.size(), 8)));
-        try (DockerClient manager = DockerClientFactory.connect(managerHost, Timeouts.CONTROL, null)) {
+        try (DockerClient manager = DockerClientFactory.connect(managerHost, Timeouts.CONTROL, tls)) {
             try {
                 Map<String, NodeResult> withoutProbe = awaitProbeImage(nodeHosts);
                 manager.createNetworkCmd().withName(id).withDriver("overlay").withLabels(Map.of(CHECK_LABEL, id)).exec();
@@ -151,7 +155,7 @@ public final class WorkloadCheck {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, NodeResult> missing = new LinkedHashMap<>();
         for (var node : nodeHosts.entrySet()) {
-            try (DockerClient docker = DockerClientFactory.connect(node.getValue(), Timeouts.CONTROL, null)) {
+            try (DockerClient docker = DockerClientFactory.connect(node.getValue(), Timeouts.CONTROL, tls)) {
                 String last = "";
                 while (true) {
                     checkpoint.run();
@@ -245,7 +249,7 @@ public final class WorkloadCheck {
         Map<String, String> addresses = new HashMap<>();
         for (var e : running.entrySet()) {
             String container = e.getValue().getStatus().getContainerStatus().getContainerID();
-            try (DockerClient docker = DockerClientFactory.connect(nodeHosts.get(e.getKey()), Timeouts.CONTROL, null)) {
+            try (DockerClient docker = DockerClientFactory.connect(nodeHosts.get(e.getKey()), Timeouts.CONTROL, tls)) {
                 ContainerNetwork net = docker.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks().get(id);
                 containers.put(e.getKey(), container);
                 addresses.put(e.getKey(), net.getIpAddress());
@@ -327,11 +331,11 @@ public final class WorkloadCheck {
     }
 
     /** Runs the asking script in a task's container; returns its output. */
-    private static String ask(String dockerHost, String container, Set<String> targetAddresses) {
+    private String ask(String dockerHost, String container, Set<String> targetAddresses) {
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", ASK, "ask"));
         cmd.addAll(targetAddresses);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
+        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, tls)) {
             String exec = docker.execCreateCmd(container).withAttachStdout(true).withAttachStderr(true)
                     .withCmd(cmd.toArray(String[]::new)).exec().getId();
             docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {

@@ -50,7 +50,7 @@ public class Workloads {
         String manager = c.dockerHost(c.nodes().get(0).name());
         List<Condition> conditions = new ArrayList<>();
         try {
-            conditions.addAll(Capabilities.conditions(Capabilities.read(manager), Instant.now()));
+            conditions.addAll(Capabilities.conditions(Capabilities.read(manager, c.clientTls()), Instant.now()));
         } catch (Exception e) {
             op.log("capabilities: cannot read the nodes' engine labels: " + e.getMessage());
         }
@@ -58,7 +58,7 @@ public class Workloads {
         for (NodeAddress node : c.nodes()) {
             nodeHosts.put(node.name(), c.dockerHost(node.name()));
         }
-        WorkloadCheck.Result result = new WorkloadCheck(timeout, op::log, op::throwIfCancelled).run(manager, nodeHosts);
+        WorkloadCheck.Result result = new WorkloadCheck(timeout, op::log, op::throwIfCancelled, c.clientTls()).run(manager, nodeHosts);
         Instant at = Instant.now();
         conditions.add(withDetail(result, at));
         for (WorkloadCheck.NodeResult node : result.nodes()) {

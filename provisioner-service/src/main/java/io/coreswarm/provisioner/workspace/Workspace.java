@@ -9,16 +9,23 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.RenderedFile;
 
 /**
  * A cluster's folder. {@code machines/} is where Vagrant runs (rendered files and {@code .vagrant/});
- * beside it the cluster record and, under {@code operations/}, each operation's record and log.
+ * beside it {@code pki/} (a TLS cluster's CA and certificates, 0700), the cluster record and,
+ * under {@code operations/}, each operation's record and log.
  */
 public record Workspace(Path root) {
 
     public Path machines() {
         return root.resolve("machines");
+    }
+
+    /** The cluster's CA and certificates ({@code io.coreswarm.pki.PkiLayout}), for a TLS cluster. */
+    public Path pki() {
+        return root.resolve(NodeLayout.PKI_DIR);
     }
 
     public Path clusterRecord() {

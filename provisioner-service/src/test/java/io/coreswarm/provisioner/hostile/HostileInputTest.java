@@ -61,7 +61,13 @@ class HostileInputTest {
                 Arguments.of("POST", "/v1/clusters/demo/scale", "{\"nodes\":\"3\"}", false),
                 Arguments.of("POST", "/v1/clusters/..%2F..%2Fetc/scale", "{\"nodes\":3}", false),
                 Arguments.of("GET", "/v1/clusters/..%2F..%2Fetc%2Fpasswd", null, false),
-                Arguments.of("DELETE", "/v1/clusters/%2E%2E", null, false));
+                Arguments.of("DELETE", "/v1/clusters/%2E%2E", null, false),
+                // the TLS endpoints: a client folder of no cluster, of a path; a shell that is not one of four
+                Arguments.of("GET", "/v1/clusters/nope/certs", null, false),
+                Arguments.of("GET", "/v1/clusters/..%2F..%2Fetc/certs", null, false),
+                Arguments.of("GET", "/v1/clusters/demo/env?shell=bash%3Brm%20-rf", null, false),
+                Arguments.of("POST", "/v1/clusters/demo/regenerate-certs", "{\"ca\":\"yes\"}", false),
+                Arguments.of("POST", "/v1/clusters/demo/regenerate-certs", "{\"ca\":true}", false));
     }
 
     @ParameterizedTest(name = "{0} {1} {3}")

@@ -93,7 +93,7 @@ class RegistryTest {
     @Order(1)
     void aClusterWithARegistryNamesItInEndpointsAndEnv() throws Exception {
         Instant start = Instant.now();
-        JsonPath op = Api.await(Api.start("POST", "/v1/clusters", "{\"name\":\"" + NAME + "\",\"nodes\":2,\"registry\":true}"), SLOW);
+        JsonPath op = Api.await(Api.start("POST", "/v1/clusters", "{\"name\":\"" + NAME + "\",\"nodes\":2,\"registry\":true,\"tls\":false}"), SLOW);
         System.out.printf("create with a registry: %d ms%n", Duration.between(start, Instant.now()).toMillis());
         JsonPath cluster = given().get("/v1/clusters/" + NAME).then().statusCode(200).body("phase", equalTo("Running"))
                 .body("spec.registry", equalTo(true)).extract().jsonPath();
@@ -115,6 +115,17 @@ class RegistryTest {
 
         String env = given().get("/v1/clusters/" + NAME + "/env").then().statusCode(200).extract().asString();
         assertTrue(env.contains("export CORESWARM_REGISTRY=\"" + registry + "\"\n"), env);
+        // "tls": false (this cluster is the suite's open one): plain 2375 and http, and every view says it is open
+        assertTrue(dockerHost.endsWith(":" + NodeLayout.DOCKER_PORT), dockerHost);
+        assertTrue(cluster.getList("endpoints.etcd", String.class).stream().allMatch(e -> e.startsWith("http://")), cluster.prettify());
+        assertEquals("False", cluster.getString("conditions.find { it.type == 'Secure' }.status"), cluster.prettify());
+        assertEquals("TlsDisabled", cluster.getString("conditions.find { it.type == 'Secure' }.reason"), cluster.prettify());
+        assertTrue(env.startsWith("# cluster " + NAME + " is open (\"tls\": false)"), env);
+        assertTrue(env.contains("unset DOCKER_TLS_VERIFY\n") && env.contains("unset DOCKER_CERT_PATH\n"), env);
+        given().get("/v1/clusters/" + NAME + "/certs").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("\"tls\": false"));
+        given().get("/v1/clusters").then().statusCode(200)
+                .body("find { it.spec.name == '" + NAME + "' }.conditions.find { it.type == 'Secure' }.reason", equalTo("TlsDisabled"));
         envFile = Files.writeString(WORK.resolve("env.sh"), env);
         // every node's dockerd trusts it
         for (String node : nodes.keySet()) {

@@ -49,7 +49,9 @@ import io.coreswarm.api.cluster.Condition;
 import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.docker.DockerClientFactory;
 import io.coreswarm.docker.Timeouts;
+import io.coreswarm.docker.TlsFiles;
 import io.coreswarm.provisioner.support.Api;
+import io.coreswarm.provisioner.support.ClusterCerts;
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
 import io.coreswarm.testsupport.Await;
@@ -86,6 +88,10 @@ class WorkloadTest {
     /** node name to its address */
     static final Map<String, String> nodes = new LinkedHashMap<>();
     static Path envFile;
+    /** the client folder, as GET /certs hands it out */
+    static TlsFiles tls;
+    /** the base64 body of every key under the cluster's pki/: none may appear in a response or a log */
+    static final List<String> keyBodies = new ArrayList<>();
 
     @BeforeAll
     static void cleanSlate() {
@@ -103,6 +109,7 @@ class WorkloadTest {
         JsonPath cluster = given().get("/v1/clusters/" + NAME).then().statusCode(200).body("phase", equalTo("Running"))
                 .extract().jsonPath();
         dockerHost = cluster.getString("endpoints.dockerHost");
+        tls = ClusterCerts.download(NAME);
         List<String> names = cluster.getList("nodes.name");
         List<String> addresses = cluster.getList("nodes.address");
         for (int i = 0; i < names.size(); i++) {
@@ -120,7 +127,9 @@ class WorkloadTest {
         }
         // the cluster view: Ready, the capabilities and WorkloadsReady (its time, each node), one per type
         List<String> types = cluster.getList("conditions.type");
-        assertEquals(List.of("Ready", "RoutingMesh", "Overlay", "ContainerRuntime", "WorkloadsReady"), types, cluster.prettify());
+        assertEquals(List.of("Ready", "RoutingMesh", "Overlay", "ContainerRuntime", "WorkloadsReady", "Secure"), types, cluster.prettify());
+        assertEquals("True", condition(cluster, "Secure").getString("status"));
+        assertEquals("TlsVerified", condition(cluster, "Secure").getString("reason"));
         assertEquals("True", condition(cluster, "Ready").getString("status"));
         assertEquals("True", condition(cluster, "ContainerRuntime").getString("status"));
         assertEquals("True", condition(cluster, "Overlay").getString("status"));
@@ -148,7 +157,7 @@ class WorkloadTest {
         // a docker save archive of an image no node has: the probe, tagged anew on core-01, saved, untagged
         String image = APP_IMAGE;
         Path archive = Path.of("target", "wl-app.tar");
-        try (DockerClient docker = DockerClientFactory.connect(host("core-01"), Timeouts.CONTROL, null)) {
+        try (DockerClient docker = DockerClientFactory.connect(host("core-01"), Timeouts.CONTROL, tls)) {
             docker.tagImageCmd(NodeLayout.PROBE_IMAGE, "wl/app", "1").exec();
             try (var in = docker.saveImageCmd(image).exec()) {
                 Files.copy(in, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -184,7 +193,7 @@ class WorkloadTest {
     @Test
     @Order(4)
     void capabilitiesArePublishedByEveryNodeAndSaidInWords() throws Exception {
-        Map<String, Map<String, String>> labels = Capabilities.read(dockerHost);
+        Map<String, Map<String, String>> labels = Capabilities.read(dockerHost, tls);
         assertEquals(nodes.keySet(), labels.keySet());
         labels.values().forEach(l -> assertEquals("true", l.get(NodeLayout.CAPABILITY_CGROUPS), l.toString()));
         Condition mesh = Capabilities.conditions(labels, Instant.now()).get(0);
@@ -209,7 +218,7 @@ class WorkloadTest {
 
         // 3 replicas of web, one on each node
         Set<String> webNodes = Await.until("3 web tasks running on 3 distinct nodes", Duration.ofSeconds(60), () -> {
-            try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
+            try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, tls)) {
                 Map<String, String> hostnames = new LinkedHashMap<>();
                 docker.listSwarmNodesCmd().exec().forEach(n -> hostnames.put(n.getId(), n.getDescription().getHostname()));
                 List<String> on = new ArrayList<>();
@@ -256,6 +265,55 @@ class WorkloadTest {
 
     @Test
     @Order(6)
+    void theHostsDockerAndEtcdctlWorkWithTheEnvAndAreRefusedWithoutTheCertificates() throws Exception {
+        String env = Files.readString(envFile);
+        assertTrue(env.contains("export DOCKER_TLS_VERIFY=\"1\"\n"), env);
+        assertTrue(env.contains("export DOCKER_HOST=\"" + dockerHost + "\"\n"), env);
+        assertTrue(dockerHost.endsWith(":" + NodeLayout.DOCKER_TLS_PORT), dockerHost);
+        assertTrue(env.contains("export ETCDCTL_ENDPOINTS=\"https://"), env);
+        for (String name : List.of("DOCKER_CERT_PATH", "ETCDCTL_CACERT", "ETCDCTL_CERT", "ETCDCTL_KEY")) {
+            assertTrue(env.contains("export " + name + "=\""), name + " in " + env);
+        }
+        // the docker CLI with the env: the swarm's nodes, the engine's TLS
+        String nodeLs = docker("node", "ls", "--format", "{{.Hostname}} {{.Status}}");
+        for (String node : nodes.keySet()) {
+            assertTrue(nodeLs.contains(node + " Ready"), nodeLs);
+        }
+        assertTrue(docker("info", "--format", "{{.Swarm.LocalNodeState}}").strip().equals("active"));
+        // without the certificates: plain HTTP to the TLS port, and TLS with no client certificate
+        Exec plain = shell("env -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH DOCKER_HOST=" + dockerHost + " docker info 2>&1");
+        assertTrue(plain.code() != 0 && plain.out().contains("Client sent an HTTP request to an HTTPS server"), plain.out());
+        Path empty = Files.createDirectories(Path.of("target", "wl-no-certs")).toAbsolutePath();
+        Files.copy(tls.ca(), empty.resolve("ca.pem"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Exec noCert = shell("env -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH DOCKER_HOST=" + dockerHost + " docker --tlsverify --tlscacert "
+                + empty.resolve("ca.pem") + " info 2>&1");
+        assertTrue(noCert.code() != 0 && noCert.out().contains("bad certificate"), noCert.out());
+
+        // etcdctl with the env's ETCDCTL_*: every member healthy over https; without them it fails
+        Exec health = shell("eval \"$(cat " + envFile.toAbsolutePath() + ")\" && etcdctl endpoint health --cluster 2>&1");
+        assertEquals(0, health.code(), health.out());
+        for (String address : nodes.values()) {
+            assertTrue(health.out().contains("https://" + address + ":2379 is healthy"), health.out());
+        }
+        Exec bare = shell("eval \"$(cat " + envFile.toAbsolutePath() + ")\" && unset ETCDCTL_CACERT ETCDCTL_CERT ETCDCTL_KEY"
+                + " && etcdctl --dial-timeout=2s --command-timeout=3s endpoint health 2>&1");
+        assertTrue(bare.code() != 0, bare.out());
+        Exec http = shell("eval \"$(cat " + envFile.toAbsolutePath() + ")\" && etcdctl --dial-timeout=2s --command-timeout=3s"
+                + " --endpoints http://" + nodes.get("core-01") + ":2379 endpoint health 2>&1");
+        assertTrue(http.code() != 0, http.out());
+
+        // the unset form undoes it
+        String unset = given().get("/v1/clusters/" + NAME + "/env?unset=true").then().statusCode(200).extract().asString();
+        Path unsetFile = Files.writeString(Path.of("target", "wl-unset.sh"), unset);
+        Exec cleared = shell("eval \"$(cat " + envFile.toAbsolutePath() + ")\" && eval \"$(cat " + unsetFile.toAbsolutePath()
+                + ")\" && env | grep -E '^(DOCKER_|ETCDCTL_|CORESWARM_)' || true");
+        assertEquals("", cleared.out().strip(), unset);
+        // and a shell that is not one of the four is a 400 naming the parameter
+        given().get("/v1/clusters/" + NAME + "/env?shell=tcsh").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(7)
     void aNodeWhoseCgroupsAreReadOnlyFailsTheCheckOnDemandByName() throws Exception {
         String broken = "core-02";
         String container = NodeLayout.containerName(NAME, broken);
@@ -288,7 +346,7 @@ class WorkloadTest {
 
             // the check cleans up after itself even when it fails (the manager's local copy of
             // the network goes a few seconds after the swarm's)
-            try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
+            try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, tls)) {
                 assertEquals(List.of(), docker.listServicesCmd().exec().stream()
                         .filter(s -> s.getSpec().getLabels() != null && s.getSpec().getLabels().containsKey(WorkloadCheck.CHECK_LABEL)).toList());
                 Await.until("the check's network gone", Duration.ofSeconds(15), () -> docker.listNetworksCmd().exec().stream()
@@ -300,7 +358,7 @@ class WorkloadTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNodeAddedByAScaleUpGetsTheLoadedImagesAndRunsATask() throws Exception {
         Instant start = Instant.now();
         String id = Api.start("POST", "/v1/clusters/" + NAME + "/scale", "{\"nodes\":4}");
@@ -319,7 +377,7 @@ class WorkloadTest {
         assertEquals("True", ready.getString("status"), ready.prettify());
         assertTrue(ready.getString("message").contains("core-04: probe task runs at "), ready.getString("message"));
 
-        try (DockerClient docker = DockerClientFactory.connect(host("core-04"), Timeouts.CONTROL, null)) {
+        try (DockerClient docker = DockerClientFactory.connect(host("core-04"), Timeouts.CONTROL, tls)) {
             docker.inspectImageCmd(APP_IMAGE).exec();
         }
         runEverywhere(nodes.keySet());
@@ -330,7 +388,7 @@ class WorkloadTest {
      * only once every node has the image: a node without it would try a registry.)
      */
     static void runEverywhere(Set<String> expected) {
-        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
+        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, tls)) {
             docker.createServiceCmd(new ServiceSpec().withName(APP)
                     .withMode(new ServiceModeConfig().withGlobal(new ServiceGlobalModeOptions()))
                     .withTaskTemplate(new TaskSpec().withContainerSpec(new ContainerSpec().withImage(APP_IMAGE)
@@ -346,8 +404,54 @@ class WorkloadTest {
         }
     }
 
+    /**
+     * Nothing of a key nor a join token in any answer about the cluster, in its operations' records
+     * and logs, or in the service's own log (target/provisioner-test.log): no {@code PRIVATE KEY}
+     * armour, no line of the base64 body of any key under its pki/, no {@code SWMTKN-}.
+     */
     @Test
-    @Order(8)
+    @Order(9)
+    void noResponseNorLogCarriesAKeyOrAJoinToken() throws Exception {
+        Path pki = tls == null ? null : Path.of(Files.readString(envFile).replaceAll("(?s).*export DOCKER_CERT_PATH=\"([^\"]+)\".*", "$1"))
+                .getParent();
+        List<Path> keys;
+        try (var files = Files.walk(pki)) {
+            keys = files.filter(f -> f.getFileName().toString().endsWith("key.pem")).toList();
+        }
+        // the CA's, the client's and one per node (4 after the scale-up)
+        assertEquals(6, keys.size(), keys.toString());
+        List<String> secrets = new ArrayList<>(List.of("PRIVATE KEY", "SWMTKN-"));
+        for (Path key : keys) {
+            Files.readAllLines(key).stream().filter(l -> !l.startsWith("-----") && l.length() >= 16).forEach(secrets::add);
+            secrets.add(String.join("", Files.readAllLines(key).stream().filter(l -> !l.startsWith("-----")).toList()));
+        }
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("GET /v1/clusters", given().get("/v1/clusters").then().statusCode(200).extract().asString());
+        bodies.put("GET /v1/clusters/" + NAME, given().get("/v1/clusters/" + NAME).then().statusCode(200).extract().asString());
+        for (String shell : List.of("bash", "zsh", "fish", "powershell")) {
+            bodies.put("env " + shell, given().get("/v1/clusters/" + NAME + "/env?shell=" + shell).then().statusCode(200).extract().asString());
+        }
+        bodies.put("GET /v1/operations", given().get("/v1/operations").then().statusCode(200).extract().asString());
+        List<String> ids = given().get("/v1/operations").then().extract().jsonPath().getList("id");
+        for (String id : ids) {
+            bodies.put("operation " + id, given().get("/v1/operations/" + id).then().extract().asString());
+            bodies.put("log " + id, given().get("/v1/operations/" + id + "/log").then().extract().asString());
+        }
+        Path serviceLog = Path.of("target", "provisioner-test.log");
+        assertTrue(Files.exists(serviceLog), "the service's log file (application.properties, %test)");
+        bodies.put("service log", Files.readString(serviceLog));
+        for (var body : bodies.entrySet()) {
+            for (String secret : secrets) {
+                assertFalse(body.getValue().contains(secret), body.getKey() + " carries key material or a join token"
+                        + (secret.length() < 20 ? ": " + secret : ""));
+            }
+        }
+        System.out.printf("leak check: %d bodies (%d KB), %d keys: nothing%n", bodies.size(),
+                bodies.values().stream().mapToInt(String::length).sum() / 1024, keys.size());
+    }
+
+    @Test
+    @Order(10)
     void destroyLeavesNothing() {
         Api.await(Api.start("DELETE", "/v1/clusters/" + NAME, null), SLOW);
         HostDocker.assertNothingLeft(NAME, volumesBefore);
@@ -355,7 +459,7 @@ class WorkloadTest {
 
     /** The nodes where a service has a running task. */
     static Set<String> runningOn(String service) {
-        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, null)) {
+        try (DockerClient docker = DockerClientFactory.connect(dockerHost, Timeouts.CONTROL, tls)) {
             Map<String, String> hostnames = new LinkedHashMap<>();
             docker.listSwarmNodesCmd().exec().forEach(n -> hostnames.put(n.getId(), n.getDescription().getHostname()));
             Set<String> on = new TreeSet<>();
@@ -379,12 +483,12 @@ class WorkloadTest {
     }
 
     static String host(String node) {
-        return "tcp://" + nodes.get(node) + ":" + NodeLayout.DOCKER_PORT;
+        return "tcp://" + nodes.get(node) + ":" + NodeLayout.DOCKER_TLS_PORT;
     }
 
     /** {@code docker run --rm IMAGE true} through a node's own dockerd. */
     static void runTrue(String node, String image) throws Exception {
-        try (DockerClient docker = DockerClientFactory.connect(host(node), Timeouts.CONTROL, null)) {
+        try (DockerClient docker = DockerClientFactory.connect(host(node), Timeouts.CONTROL, tls)) {
             String id = docker.createContainerCmd(image).withCmd("true").exec().getId();
             try {
                 docker.startContainerCmd(id).exec();
@@ -405,6 +509,17 @@ class WorkloadTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "docker " + String.join(" ", args) + " hung");
         assertEquals(0, p.exitValue(), "docker " + String.join(" ", args) + ": " + out);
         return out;
+    }
+
+    record Exec(int code, String out) {
+    }
+
+    /** A bash command line on the host, its exit code and output (stderr with it). */
+    static Exec shell(String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), command + " hung");
+        return new Exec(p.exitValue(), out);
     }
 
     /** Runs a command in a node container through the host's dockerd; fails unless it exits 0. */

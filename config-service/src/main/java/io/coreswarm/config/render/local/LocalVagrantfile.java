@@ -27,6 +27,11 @@ final class LocalVagrantfile {
         constants.put("SUBNET_PREFIX", RubyLiteral.string(context.subnet().prefix()));
         constants.put("DISCOVERY_URL", RubyLiteral.string(context.discoveryUrl()));
         constants.put("DOCKER_PORT", RubyLiteral.integer(spec.dockerPort()));
+        // with TLS each node mounts its folder of the cluster's PKI (written by the provisioner; keys
+        // never pass through config-service) and start.sh runs dockerd and etcd with it
+        constants.put("TLS", spec.tls() ? "true" : "false");
+        constants.put("PKI_DIR_NAME", RubyLiteral.string(NodeLayout.PKI_DIR));
+        constants.put("TLS_MOUNT", RubyLiteral.string(NodeLayout.TLS_MOUNT));
         // host:port of the cluster's registry on core-01, or empty: every node's dockerd trusts it
         constants.put("REGISTRY", RubyLiteral.string(spec.registry()
                 ? NodeLayout.registryAddress(NodeLayout.address(context.subnet().prefix(), 1)) : ""));
@@ -43,6 +48,8 @@ final class LocalVagrantfile {
         constants.forEach((k, v) -> rb.append(k).append(" = ").append(v).append('\n'));
         return rb.append("ENV['VAGRANT_DEFAULT_PROVIDER'] ||= 'docker'\n")
                 .append("NODE_IMAGE = ENV.fetch('CORESWARM_NODE_IMAGE', ").append(RubyLiteral.string(NodeLayout.NODE_IMAGE)).append(")\n")
+                // the provisioner sets it when it runs vagrant; by hand, the workspace's pki/ beside machines/
+                .append("PKI_DIR = ENV.fetch('CORESWARM_PKI_DIR', File.join(__dir__, '..', PKI_DIR_NAME))\n")
                 .append(BODY).toString();
     }
 
@@ -129,6 +136,9 @@ final class LocalVagrantfile {
                     d.has_ssh = false
                     d.remains_running = true
                     d.volumes = ["#{File.join(__dir__, NODE_DIR)}:#{NODE_MOUNT}:ro"]
+                    # a folder, not its files: a file bind mount would pin the inode it was made with and
+                    # never see a regenerated certificate (the PKI renames new files into place)
+                    d.volumes << "#{File.expand_path(File.join(PKI_DIR, 'nodes', name))}:#{TLS_MOUNT}:ro" if TLS
                     d.create_args = NODE_CREATE_ARGS + ['--ip', ip, '--hostname', name]
                     d.env = {
                       'NODE_NAME' => name,
@@ -137,6 +147,7 @@ final class LocalVagrantfile {
                       'NODE_ROLE' => i <= NUM_MANAGERS ? 'manager' : 'worker',
                       'DISCOVERY_URL' => DISCOVERY_URL,
                       'DOCKER_PORT' => DOCKER_PORT.to_s,
+                      'NODE_TLS' => TLS ? TLS_MOUNT : '',
                       'NODE_REGISTRY' => REGISTRY,
                     }
                     d.cmd = ['/bin/bash', "#{NODE_MOUNT}/start.sh"]

@@ -1,7 +1,8 @@
 #!/bin/bash
 # coreswarm node: etcd, bootstrapped through the cluster's discovery URL, beside dockerd.
 # Reads NODE_NAME, NODE_IP, NODE_DNS, NODE_REGISTRY (host:port of the cluster's registry on core-01,
-# or empty), DISCOVERY_URL and DOCKER_PORT from the environment, its files from
+# or empty), DISCOVERY_URL, DOCKER_PORT and NODE_TLS (the folder of the node's TLS files,
+# NodeLayout.TLS_MOUNT, or empty for a "tls": false cluster) from the environment, its files from
 # /coreswarm (NodeLayout.NODE_MOUNT); those values are only ever expanded inside double quotes.
 # The node runs without --privileged but with --cgroupns private (NodeLayout.DIND_CREATE_ARGS),
 # so it can make its own cgroups writable.
@@ -101,11 +102,31 @@ else
 fi
 
 # --- etcd and dockerd ------------------------------------------------------------------------
+# With TLS (NODE_TLS, the read-only folder the Vagrantfile mounts: ca.pem, server.pem,
+# server-key.pem, issued by the cluster's CA with this node's address in its SANs) etcd serves
+# clients and peers over https and wants a certificate of the cluster's CA from both
+# (--client-cert-auth, --peer-client-cert-auth); the node certificate is also its peer client
+# certificate (serverAuth + clientAuth).
 mkdir -p /var/lib/etcd
+scheme=http
+tls_etcd=()
+if [ -n "${NODE_TLS:-}" ]; then
+  for f in ca.pem server.pem server-key.pem; do
+    [ -r "$NODE_TLS/$f" ] || { say "TLS asked for but $NODE_TLS/$f is not readable"; exit 1; }
+  done
+  scheme=https
+  tls_etcd=(
+    --client-cert-auth --trusted-ca-file "$NODE_TLS/ca.pem"
+    --cert-file "$NODE_TLS/server.pem" --key-file "$NODE_TLS/server-key.pem"
+    --peer-client-cert-auth --peer-trusted-ca-file "$NODE_TLS/ca.pem"
+    --peer-cert-file "$NODE_TLS/server.pem" --peer-key-file "$NODE_TLS/server-key.pem"
+  )
+fi
 etcd_args=(
   --name "$NODE_NAME" --data-dir /var/lib/etcd/data
-  --listen-peer-urls "http://$NODE_IP:2380" --initial-advertise-peer-urls "http://$NODE_IP:2380"
-  --listen-client-urls "http://0.0.0.0:2379" --advertise-client-urls "http://$NODE_IP:2379"
+  --listen-peer-urls "$scheme://$NODE_IP:2380" --initial-advertise-peer-urls "$scheme://$NODE_IP:2380"
+  --listen-client-urls "$scheme://0.0.0.0:2379" --advertise-client-urls "$scheme://$NODE_IP:2379"
+  "${tls_etcd[@]}"
 )
 join_file="/coreswarm/etcd-join/$NODE_NAME"
 if [ -f "$join_file" ]; then
@@ -139,8 +160,11 @@ EOF
   say "registry started on $NODE_REGISTRY"
 fi
 
-# plain TCP as in the seed (the node network is the cluster's own); saying --tls=false
-# explicitly spares dockerd's deliberate 15 s start-up delay for an unauthenticated port.
+# With TLS: --tlsverify on DOCKER_PORT (2376 by default), the cluster's CA the only one whose
+# client certificates it accepts, as docker-machine runs it. daemon.json sets neither hosts nor
+# tls* (dockerd refuses a directive given both ways). Without ("tls": false): plain TCP as in the
+# seed; saying --tls=false explicitly spares dockerd's deliberate 15 s start-up delay for an
+# unauthenticated port.
 # DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1: a Swarm task uses the node's own copy of its image rather
 # than trying a registry first (moby daemon/cluster/executor/container/controller.go; Docker's own
 # integration tests start their daemons so); images reach nodes without a registry here.
@@ -156,7 +180,12 @@ if [ -n "${NODE_REGISTRY:-}" ]; then
   dockerd_env=(HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9
     NO_PROXY="$NODE_REGISTRY${node_networks:+,$node_networks}")
 fi
-env "${dockerd_env[@]}" dockerd --config-file /run/coreswarm/daemon.json --tls=false \
+if [ -n "${NODE_TLS:-}" ]; then
+  tls_dockerd=(--tlsverify --tlscacert "$NODE_TLS/ca.pem" --tlscert "$NODE_TLS/server.pem" --tlskey "$NODE_TLS/server-key.pem")
+else
+  tls_dockerd=(--tls=false)
+fi
+env "${dockerd_env[@]}" dockerd --config-file /run/coreswarm/daemon.json "${tls_dockerd[@]}" \
   -H unix:///var/run/docker.sock -H "tcp://0.0.0.0:$DOCKER_PORT" 2>&1 | sed -u 's/^/dockerd: /' &
 
 # --- the probe image: busybox, imported from the rootfs the node image carries ---------------

@@ -103,4 +103,39 @@ class LocalRendererTest {
         assertTrue(script.contains(".[\"insecure-registries\"]"), script);
         assertTrue(script.contains("REGISTRY_HTTP_ADDR=\"$NODE_REGISTRY\" docker-registry serve"), script);
     }
+
+    @Test
+    void withTlsEachNodeMountsItsPkiFolderAndRunsDockerdAndEtcdWithIt() {
+        ClusterSpec spec = ClusterSpec.named("demo").withNodes(2);
+        assertTrue(spec.tls(), "tls is the default on local");
+        String vf = file(render(spec), "Vagrantfile").content();
+        assertEquals("true|" + NodeLayout.TLS_MOUNT + "|" + NodeLayout.DOCKER_TLS_PORT, RubyCheck.evaluate(vf, "[TLS, TLS_MOUNT, DOCKER_PORT].join('|')"));
+        // the folder comes from the provisioner's environment, else the workspace's pki/ beside machines/
+        assertTrue(RubyCheck.evaluate(vf, "PKI_DIR").endsWith("/../" + NodeLayout.PKI_DIR), RubyCheck.evaluate(vf, "PKI_DIR"));
+        assertTrue(vf.contains("PKI_DIR = ENV.fetch('CORESWARM_PKI_DIR', "), vf);
+        // the node's own folder, read-only, as a folder (regenerated files appear in it)
+        assertTrue(vf.contains("d.volumes << \"#{File.expand_path(File.join(PKI_DIR, 'nodes', name))}:#{TLS_MOUNT}:ro\" if TLS"), vf);
+        assertTrue(vf.contains("'NODE_TLS' => TLS ? TLS_MOUNT : '',"), vf);
+        assertTrue(!vf.contains("PRIVATE KEY"), "no key passes through config-service");
+
+        String script = file(render(spec), "node/start.sh").content();
+        assertTrue(script.contains("tls_dockerd=(--tlsverify --tlscacert \"$NODE_TLS/ca.pem\" --tlscert \"$NODE_TLS/server.pem\" "
+                + "--tlskey \"$NODE_TLS/server-key.pem\")"), script);
+        for (String flag : List.of("--client-cert-auth --trusted-ca-file \"$NODE_TLS/ca.pem\"",
+                "--cert-file \"$NODE_TLS/server.pem\" --key-file \"$NODE_TLS/server-key.pem\"",
+                "--peer-client-cert-auth --peer-trusted-ca-file \"$NODE_TLS/ca.pem\"",
+                "--peer-cert-file \"$NODE_TLS/server.pem\" --peer-key-file \"$NODE_TLS/server-key.pem\"",
+                "--listen-client-urls \"$scheme://0.0.0.0:2379\"", "scheme=https")) {
+            assertTrue(script.contains(flag), flag);
+        }
+        assertTrue(script.contains("-H unix:///var/run/docker.sock -H \"tcp://0.0.0.0:$DOCKER_PORT\""), script);
+    }
+
+    @Test
+    void withoutTlsNothingIsMountedAndDockerIsPlainTcpOn2375() {
+        String vf = file(render(ClusterSpec.named("demo").withTls(false)), "Vagrantfile").content();
+        assertEquals("false|" + NodeLayout.DOCKER_PORT, RubyCheck.evaluate(vf, "[TLS, DOCKER_PORT].join('|')"));
+        String script = file(render(ClusterSpec.named("demo").withTls(false)), "node/start.sh").content();
+        assertTrue(script.contains("tls_dockerd=(--tls=false)"), script);
+    }
 }
