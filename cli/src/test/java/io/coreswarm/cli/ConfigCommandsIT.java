@@ -97,6 +97,19 @@ class ConfigCommandsIT {
     }
 
     @Test
+    void fieldPrintsOneValueForScriptsAndRefusesAnUnknownOne() throws Exception {
+        Path bad = Files.writeString(work.resolve("user-data"), "#cloud-config\ncoreos:\n  units:\n  - name: a.service\n    command: begin\n");
+
+        Cli.Run valid = cli.run("validate", "--field", "valid", bad.toString());
+        assertEquals("false", valid.out().strip(), valid::toString);
+        Cli.Run paths = cli.run("validate", "--field", "findings[].path", bad.toString());
+        assertEquals("coreos.units[0].command", paths.out().strip(), paths::toString);
+        Cli.Run typo = cli.run("validate", "--field", "valdi", bad.toString()).noStackTrace();
+        assertEquals(2, typo.exitCode(), typo::toString);
+        assertTrue(typo.err().contains("the answer has no field 'valdi'"), typo::toString);
+    }
+
+    @Test
     void validateExitsZeroOnAValidDocument() throws Exception {
         Path good = Files.writeString(work.resolve("user-data"), "#cloud-config\nhostname: core-01\n");
         Cli.Run run = cli.run("validate", good.toString());

@@ -62,7 +62,7 @@ class ProvisionerAndMonitorCommandsIT {
     @Test
     void anUnknownClusterExitsThreeWithTheProblemsDetail() throws Exception {
         for (String[] args : new String[][] { { "get", "nope" }, { "rm", "nope" }, { "scale", "nope", "2" }, { "halt", "nope" },
-                { "env", "nope" }, { "certs", "nope" } }) {
+                { "env", "nope" }, { "certs", "nope" }, { "get", "nope", "--field", "phase" } }) {
             Cli.Run run = cli.run(args).noStackTrace();
             assertEquals(3, run.exitCode(), run::toString);
             assertTrue(run.err().contains("Not Found: no cluster named nope"), run::toString);
@@ -92,6 +92,10 @@ class ProvisionerAndMonitorCommandsIT {
         Cli.Run all = cli.run("health");
         assertEquals(0, all.exitCode(), all::toString);
         assertEquals("NAME   STATUS   ETCD   SWARM   CHECKED   REASONS", all.out().strip());
+
+        Cli.Run until = cli.run("health", "nope", "--until", "healthy", "--timeout", "1").noStackTrace();
+        assertEquals(1, until.exitCode(), until::toString);
+        assertTrue(until.err().contains("nope is not HEALTHY after 1 s: not watched yet"), until::toString);
 
         for (String[] args : new String[][] { { "health", "nope" }, { "info", "nope" }, { "events", "nope" } }) {
             Cli.Run run = cli.run(args).noStackTrace();

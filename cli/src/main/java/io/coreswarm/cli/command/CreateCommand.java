@@ -8,9 +8,10 @@ import io.coreswarm.api.spec.Channel;
 import io.coreswarm.api.spec.ClusterSpec;
 import io.coreswarm.api.spec.Provider;
 import io.coreswarm.api.spec.Target;
-import io.coreswarm.cli.output.OutputFormat;
+import io.coreswarm.cli.output.Output;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -62,8 +63,8 @@ class CreateCommand extends ServiceCommand {
     @Option(names = { "-w", "--wait" }, description = "follow the operation's log until it ends; exit 1 if it fails")
     boolean wait;
 
-    @Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or yaml")
-    OutputFormat output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {

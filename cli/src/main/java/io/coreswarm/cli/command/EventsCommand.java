@@ -1,10 +1,11 @@
 package io.coreswarm.cli.command;
 
 import io.coreswarm.api.health.HealthEvent;
-import io.coreswarm.cli.output.OutputFormat;
+import io.coreswarm.cli.output.Output;
 import io.coreswarm.cli.output.Table;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,26 +23,25 @@ class EventsCommand extends ServiceCommand {
     @Option(names = { "-f", "--follow" }, description = "print each change as it is seen, until interrupted (Ctrl-C)")
     boolean follow;
 
-    @Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json or yaml (with -f, json is one event a line)")
-    OutputFormat output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
         if (follow) {
             for (HealthEvent e : services().healthStreams().follow(name).subscribe().asIterable()) {
-                if (output == OutputFormat.TABLE) {
+                if (output.table()) {
                     out().println(line(e));
                     out().flush();
                 } else {
-                    printer().line(e);
+                    output.printEach(e, out());
                 }
             }
             return 0;
         }
         var events = services().health().events(name);
-        if (output != OutputFormat.TABLE) {
-            printer().structured(events, output);
+        if (!output.table()) {
+            output.print(events, out());
             return 0;
         }
         Table table = new Table("TIME", "KIND", "SUBJECT", "CHANGE", "MESSAGE");

@@ -5,10 +5,11 @@ import java.io.PrintWriter;
 import io.coreswarm.api.cluster.Cluster;
 import io.coreswarm.api.cluster.ClusterNode;
 import io.coreswarm.api.cluster.Condition;
-import io.coreswarm.cli.output.OutputFormat;
+import io.coreswarm.cli.output.Output;
 import io.coreswarm.cli.output.Table;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,14 +21,14 @@ class GetCommand extends ServiceCommand {
     @Parameters(paramLabel = "NAME", description = "the cluster")
     String name;
 
-    @Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or yaml")
-    OutputFormat output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
         Cluster c = services().clusters().get(name);
-        if (output != OutputFormat.TABLE) {
-            printer().structured(c, output);
+        if (!output.table()) {
+            output.print(c, out());
             return 0;
         }
         PrintWriter out = out();

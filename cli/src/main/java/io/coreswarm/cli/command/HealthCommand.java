@@ -1,18 +1,24 @@
 package io.coreswarm.cli.command;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.health.EtcdMemberHealth;
+import io.coreswarm.api.health.HealthStatus;
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.api.health.SwarmNodeHealth;
-import io.coreswarm.cli.output.OutputFormat;
+import io.coreswarm.cli.exit.CliFailure;
+import io.coreswarm.cli.exit.ExitCode;
+import io.coreswarm.cli.output.Output;
 import io.coreswarm.cli.output.Table;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -26,18 +32,28 @@ class HealthCommand extends ServiceCommand {
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "the cluster (default: all that monitor-service watches)")
     String name;
 
-    @Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or yaml")
-    OutputFormat output;
+    @Mixin
+    Output output;
+
+    @Option(names = "--until", paramLabel = "STATUS", description = "with NAME: ask again (every 250 ms) until the health is "
+            + "STATUS (HEALTHY, DEGRADED, DOWN, UNKNOWN); a cluster not watched yet counts as not there yet; exit 1 after --timeout")
+    HealthStatus until;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "how long --until waits (default ${DEFAULT-VALUE})")
+    int timeoutSeconds;
 
     @Override
     public Integer call() {
+        if (until != null && name == null) {
+            throw new ParameterException(spec.commandLine(), "--until needs a cluster NAME");
+        }
         if (name == null) {
             List<ClusterHealth> all = new ArrayList<>();
             for (MonitorTarget t : services().targets().list()) {
                 all.add(services().health().health(t.name()));
             }
-            if (output != OutputFormat.TABLE) {
-                printer().structured(all, output);
+            if (!output.table()) {
+                output.print(all, out());
                 return 0;
             }
             Table table = new Table("NAME", "STATUS", "ETCD", "SWARM", "CHECKED", "REASONS");
@@ -49,9 +65,9 @@ class HealthCommand extends ServiceCommand {
             table.print(out());
             return 0;
         }
-        ClusterHealth h = services().health().health(name);
-        if (output != OutputFormat.TABLE) {
-            printer().structured(h, output);
+        ClusterHealth h = until == null ? services().health().health(name) : await();
+        if (!output.table()) {
+            output.print(h, out());
             return 0;
         }
         PrintWriter out = out();
@@ -89,5 +105,33 @@ class HealthCommand extends ServiceCommand {
 
     static String quorum(io.coreswarm.api.health.Quorum q) {
         return q == null ? null : q.up() + "/" + q.members() + (q.held() ? " held" : " LOST");
+    }
+
+    /** The health once it is {@link #until}; a failure (exit 1) naming the last one seen when the timeout passes first. */
+    private ClusterHealth await() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(0, timeoutSeconds)).toNanos();
+        String last = "not watched yet";
+        while (true) {
+            try {
+                ClusterHealth h = services().health().health(name);
+                if (h.status() == until) {
+                    return h;
+                }
+                last = h.status() + (h.reasons() == null || h.reasons().isEmpty() ? "" : " (" + String.join("; ", h.reasons()) + ")");
+            } catch (CliFailure f) {
+                if (f.exitCode() != ExitCode.NOT_FOUND) {
+                    throw f;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new CliFailure(ExitCode.FAILED, name + " is not " + until + " after " + timeoutSeconds + " s: " + last);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliFailure(ExitCode.FAILED, "interrupted");
+            }
+        }
     }
 }

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import io.coreswarm.api.operation.Operation;
 import io.coreswarm.cli.exit.CliFailure;
 import io.coreswarm.cli.exit.ExitCode;
-import io.coreswarm.cli.output.OutputFormat;
+import io.coreswarm.cli.output.Output;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +32,8 @@ class ImagesLoadCommand extends ServiceCommand {
     @Option(names = { "-w", "--wait" }, description = "follow the operation's log until it ends; exit 1 if it fails")
     boolean wait;
 
-    @Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or yaml")
-    OutputFormat output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws IOException {

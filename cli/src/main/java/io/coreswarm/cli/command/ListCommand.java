@@ -4,10 +4,11 @@ import java.util.List;
 
 import io.coreswarm.api.cluster.Cluster;
 import io.coreswarm.api.cluster.MachineState;
-import io.coreswarm.cli.output.OutputFormat;
+import io.coreswarm.cli.output.Output;
 import io.coreswarm.cli.output.Table;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code GET /v1/clusters}. */
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "ls", aliases = "list", description = "List the clusters.")
 class ListCommand extends ServiceCommand {
 
-    @Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or yaml")
-    OutputFormat output;
+    @Mixin
+    Output output;
 
     @Option(names = { "-q", "--quiet" }, description = "names only, one a line")
     boolean quiet;
@@ -27,8 +28,8 @@ class ListCommand extends ServiceCommand {
         if (quiet) {
             clusters.forEach(c -> out().println(c.spec().name()));
             out().flush();
-        } else if (output != OutputFormat.TABLE) {
-            printer().structured(clusters, output);
+        } else if (!output.table()) {
+            output.print(clusters, out());
         } else {
             Table table = new Table("NAME", "PHASE", "NODES", "TARGET", "TLS", "DOCKER_HOST", "OPERATION");
             for (Cluster c : clusters) {

@@ -11,13 +11,13 @@ import io.coreswarm.cli.client.ProblemResponses;
 import io.coreswarm.cli.client.Services;
 import io.coreswarm.cli.exit.CliFailure;
 import io.coreswarm.cli.exit.ExitCode;
-import io.coreswarm.cli.output.OutputFormat;
-import io.coreswarm.cli.output.Printer;
+import io.coreswarm.cli.output.Output;
 
 /**
  * The operation a lifecycle call started: reported at once, or followed to its end ({@code --wait}):
  * its log as it is written (the SSE stream), then its final state decides the exit code.
- * Progress goes to stderr, so that {@code -o json} leaves only the operation on stdout.
+ * Progress goes to stderr, so that {@code -o json} or {@code --field id} leaves only the
+ * operation on stdout.
  */
 final class OperationWatch {
     /** After the log stream ends (or drops), how long to poll for the final state. */
@@ -44,7 +44,7 @@ final class OperationWatch {
     }
 
     /** Reports {@code started}; with {@code wait}, follows it and answers the exit code of how it ended. */
-    int report(Operation started, boolean wait, OutputFormat format) {
+    int report(Operation started, boolean wait, Output format) {
         if (!wait) {
             print(started, format);
             return ExitCode.OK.code();
@@ -90,8 +90,8 @@ final class OperationWatch {
         return op;
     }
 
-    void print(Operation op, OutputFormat format) {
-        if (format == OutputFormat.TABLE) {
+    void print(Operation op, Output format) {
+        if (format.table()) {
             StringBuilder line = new StringBuilder()
                     .append(op.kind()).append(' ').append(op.cluster()).append(": operation ").append(op.id())
                     .append(' ').append(op.state());
@@ -104,7 +104,7 @@ final class OperationWatch {
             out.println(line);
             out.flush();
         } else {
-            new Printer(out).structured(op, format);
+            format.print(op, out);
         }
     }
 

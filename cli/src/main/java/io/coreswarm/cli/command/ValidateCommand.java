@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import io.coreswarm.api.validation.Finding;
 import io.coreswarm.api.validation.ValidationReport;
 import io.coreswarm.cli.exit.ExitCode;
-import io.coreswarm.cli.output.OutputFormat;
+import io.coreswarm.cli.output.Output;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,15 +25,15 @@ class ValidateCommand extends ServiceCommand {
     @Parameters(paramLabel = "FILE", description = "the user-data file; - reads stdin")
     Path file;
 
-    @Option(names = { "-o", "--output" }, paramLabel = "FORMAT", defaultValue = "table", description = "table, json or yaml")
-    OutputFormat output;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws IOException {
         String userData = new String(InputFiles.read(file, InputFiles.MAX_SPEC), StandardCharsets.UTF_8);
         ValidationReport report = services().validations().validate(userData);
-        if (output != OutputFormat.TABLE) {
-            printer().structured(report, output);
+        if (!output.table()) {
+            output.print(report, out());
         } else {
             for (Finding f : report.findings()) {
                 out().printf("%s:%d:%d: %s: %s%s%n", file, f.line(), f.column(), f.severity(),

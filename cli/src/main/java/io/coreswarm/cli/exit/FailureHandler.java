@@ -8,6 +8,8 @@ import java.net.UnknownHostException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -50,6 +52,10 @@ public class FailureHandler implements IExecutionExceptionHandler {
             }
             if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return new CliFailure(ExitCode.UNREACHABLE, "service did not answer in time: " + describe(t));
+            }
+            if (t instanceof JsonProcessingException json) {
+                return new CliFailure(ExitCode.FAILED, "the service's answer does not read as this CLI expects (are both the "
+                        + "same version?): " + json.getOriginalMessage());
             }
             if (t instanceof NoSuchFileException n) {
                 return new CliFailure(ExitCode.USAGE, "no such file: " + n.getFile());
