@@ -26,9 +26,12 @@ public interface ClusterCertsApi {
 
     @GET
     @Produces(TAR)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getClusterCerts",
+            summary = "The cluster's client certificate and CA, as a tar (docker-machine's DOCKER_CERT_PATH files)")
     @APIResponse(responseCode = "200", description = "tar of ca.pem, cert.pem and key.pem; unpack it and point DOCKER_CERT_PATH at it",
             content = @Content(mediaType = TAR, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "no cluster of that name")
+    @APIResponse(responseCode = "400", description = ClusterApi.BAD_NAME)
+    @APIResponse(responseCode = "404", description = ClusterApi.NO_CLUSTER)
     @APIResponse(responseCode = "409", description = "the cluster is open (\"tls\": false), or its certificates are not issued yet")
     Response certs(@PathParam("name") @Pattern(regexp = ClusterApi.NAME, message = ClusterApi.NAME_RULE) String name);
 }

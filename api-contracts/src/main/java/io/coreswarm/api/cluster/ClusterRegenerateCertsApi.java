@@ -30,9 +30,15 @@ public interface ClusterRegenerateCertsApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "regenerateClusterCerts",
+            summary = "Renew the nodes' certificates (and the CA with {\"ca\": true}) without losing the cluster")
     @APIResponse(responseCode = "202", description = "regeneration started",
             content = @Content(schema = @Schema(implementation = Operation.class)))
+    @APIResponse(responseCode = "400", description = "the name is not a lowercase DNS label, or the body breaks its rule")
+    @APIResponse(responseCode = "404", description = ClusterApi.NO_CLUSTER)
     @APIResponse(responseCode = "409", description = "the cluster runs another operation, is halted, or is open (\"tls\": false)")
+    @APIResponse(responseCode = "413", description = "the body is larger than the service takes")
+    @APIResponse(responseCode = "415", description = "the body is not `application/json`")
     Response regenerate(@PathParam("name") @Pattern(regexp = ClusterApi.NAME, message = ClusterApi.NAME_RULE) String name,
             RegenerateCertsRequest body);
 }
