@@ -47,8 +47,8 @@ public final class Services {
         return build(provisioner, ProvisionerImages.class, STREAM);
     }
 
-    public PendingClusterEndpoints pendingClusterEndpoints() {
-        return build(provisioner, PendingClusterEndpoints.class, READ);
+    public ProvisionerCerts certs() {
+        return build(provisioner, ProvisionerCerts.class, READ);
     }
 
     public ConfigRenderings renderings() {

@@ -40,7 +40,7 @@ class CertsCommand extends ServiceCommand {
         SafeFolder folder = new SafeFolder(dir == null ? Path.of(name + "-certs") : dir);
         Response response;
         try {
-            response = services().pendingClusterEndpoints().certs(name);
+            response = services().certs().certs(name);
         } catch (CliFailure f) {
             throw f.exitCode() == ExitCode.NOT_FOUND ? new CliFailure(ExitCode.FAILED, NO_ROUTE) : f;
         }

@@ -27,7 +27,7 @@ class EnvCommand extends ServiceCommand {
 
     @Override
     public Integer call() {
-        String text = services().pendingClusterEndpoints().env(name, shell == null ? null : shell.name(), unset);
+        String text = services().clusters().env(name, shell == null ? null : shell.name(), unset);
         out().print(text.endsWith("\n") ? text : text + "\n");
         out().flush();
         return 0;
