@@ -1,5 +1,8 @@
 package io.coreswarm.provisioner.cluster;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.coreswarm.api.node.NodeLayout;
 import io.coreswarm.api.render.Rendering.NodeAddress;
+import io.coreswarm.api.spec.Target;
 import io.coreswarm.pki.ClusterPki;
 import io.coreswarm.pki.IssuedCertificate;
+import io.coreswarm.pki.PkiLayout;
 import io.coreswarm.provisioner.model.ClusterRecord;
+import io.coreswarm.provisioner.nodefiles.IgnitionTlsFiles;
 import io.coreswarm.provisioner.operation.OperationContext;
 
 /**
@@ -44,6 +50,23 @@ public class ClusterCertificates {
         for (NodeAddress node : nodes) {
             IssuedCertificate cert = pki.issueNode(node.name(), List.of(node.address(), NodeLayout.containerName(c.name(), node.name())));
             op.log("certificate for " + node.name() + ": " + cert);
+            if (c.spec().target() == Target.FLATCAR) {
+                addToIgnition(op.workspace().machines(), pki.layout(), node.name());
+                op.log("flatcar/" + node.name() + ".ign: the node's TLS files added (the file is 0600: it holds the node's key)");
+            }
+        }
+    }
+
+    /**
+     * A Flatcar node gets its files from its Ignition config, which config-service renders without
+     * them (it holds no keys): they are added here, and the config written 0600 from then on.
+     */
+    static void addToIgnition(Path machines, PkiLayout pki, String node) {
+        Path ignition = machines.resolve("flatcar").resolve(node + ".ign");
+        try {
+            IgnitionTlsFiles.writeOwnerOnly(ignition, IgnitionTlsFiles.add(Files.readString(ignition), pki.nodeDir(node)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ignition, e);
         }
     }
 

@@ -35,6 +35,32 @@ class TlsWiringTest {
     }
 
     @Test
+    void aFlatcarNodesIgnitionGetsItsTlsFilesAndBecomesOwnerOnly(@TempDir Path dir) throws Exception {
+        Path machines = Files.createDirectories(dir.resolve("machines"));
+        Path ignition = Files.createDirectories(machines.resolve("flatcar")).resolve("core-01.ign");
+        // config-service's rendering of a flatcar TLS node: the files are named in the Butane config, absent here
+        try (var in = io.coreswarm.provisioner.nodefiles.IgnitionTlsFiles.class.getResourceAsStream("flatcar-core-01.ign")) {
+            Files.write(ignition, in.readAllBytes());
+        }
+        Files.setPosixFilePermissions(ignition, PosixFilePermissions.fromString("rw-r--r--"));
+        java.util.regex.Pattern tlsFile = java.util.regex.Pattern.compile("\"path\"\\s*:\\s*\"" + NodeLayout.TLS_MOUNT + "/");
+        assertEquals(0, tlsFile.matcher(Files.readString(ignition)).results().count(), "rendered without the TLS files");
+        ClusterPki pki = ClusterPki.create(dir.resolve("pki"), "fc");
+        pki.issueNode("core-01", List.of("172.17.8.101"));
+
+        ClusterCertificates.addToIgnition(machines, pki.layout(), "core-01");
+
+        String withFiles = Files.readString(ignition);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(ignition)));
+        assertEquals(3, tlsFile.matcher(withFiles).results().count(), "ca.pem, server.pem and server-key.pem as files");
+        // the real validator takes it
+        Process p = new ProcessBuilder("ignition-validate", ignition.toString()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), said);
+    }
+
+    @Test
     void theCertsTarUnpacksWithTheRealTarToTheFilesAndTheirModes(@TempDir Path dir) throws Exception {
         byte[] tar = new TarFiles().add("ca.pem", "ca\n".getBytes(StandardCharsets.US_ASCII), 0644)
                 .add("cert.pem", "c".repeat(700).getBytes(StandardCharsets.US_ASCII), 0644)
