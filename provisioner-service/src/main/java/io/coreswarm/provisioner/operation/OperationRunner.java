@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -45,10 +46,19 @@ public class OperationRunner {
     /** set at shutdown: an operation stopped now is interrupted, not cancelled */
     private volatile boolean stopping;
 
-    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener) {
+    private final OperationMetrics metrics;
+
+    @Inject
+    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener, OperationMetrics metrics) {
         this.operations = operations;
         this.workspaces = workspaces;
         this.listener = listener;
+        this.metrics = metrics;
+    }
+
+    /** Without Quarkus (tests): metrics in a registry of the runner's own. */
+    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener) {
+        this(operations, workspaces, listener, new OperationMetrics());
     }
 
     /** Queues a plan for a cluster; {@link ClusterBusy} when the cluster already runs one. */
@@ -88,6 +98,7 @@ public class OperationRunner {
 
     private void run(String cluster, Plan plan, OperationContext op) {
         op.update(o -> o.withState(OperationState.RUNNING).withStartedAt(Instant.now()));
+        metrics.started();
         try {
             for (Step step : plan.steps()) {
                 op.throwIfCancelled();
@@ -117,6 +128,7 @@ public class OperationRunner {
             op.log("failed: " + message);
             end(cluster, plan, op, OperationState.FAILED, message);
         } finally {
+            report(cluster, () -> metrics.finished(operations.get(op.id())));
             running.remove(cluster);
             op.close();
             if (!stopping) {

@@ -238,6 +238,23 @@ class OperationRunnerTest {
     }
 
     @Test
+    void finishedOperationsAreTimedByKindAndState() {
+        OperationMetrics metrics = new OperationMetrics();
+        runner.stop();
+        runner = new OperationRunner(fixture.operations, fixture.workspaces, listener, metrics);
+        awaitEnd(runner.start(CLUSTER, plan(Step.of("short", op -> op.pause(200)))).id());
+        awaitEnd(runner.start(CLUSTER, plan(Step.of("broken", op -> {
+            throw new IllegalStateException("no");
+        }))).id());
+
+        var succeeded = metrics.registry().get("coreswarm.operation").tags("kind", "create", "state", "succeeded").timer();
+        assertEquals(1, succeeded.count());
+        assertTrue(succeeded.totalTime(TimeUnit.MILLISECONDS) >= 200, succeeded.totalTime(TimeUnit.MILLISECONDS) + " ms");
+        assertEquals(1, metrics.registry().get("coreswarm.operation").tags("kind", "create", "state", "failed").timer().count());
+        assertEquals(0, metrics.registry().get("coreswarm.operations.running").gauge().value());
+    }
+
+    @Test
     void aTimedOutWaitSaysWhatItLastSaw() {
         String id = runner.start(CLUSTER, plan(Step.of("wait", op -> op.await("3 ready swarm nodes", Duration.ofSeconds(1), () -> {
             throw new IllegalStateException("core-03 is down");
