@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -152,12 +152,21 @@ public class Vagrant {
                 + " (coreswarm.provisioner.vagrant-timeouts); its processes were stopped");
     }
 
-    /** One daemon thread that stops the process trees of commands past their limit. */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "vagrant-timeouts");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * One daemon thread that stops the process trees of commands past their limit. A command that
+     * ends in time cancels its stop, which is dropped at once rather than kept until its limit.
+     */
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
+
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "vagrant-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
 
     private Result exec(Path dir, List<String> command, Consumer<String> lines, OperationContext op, Folder statusOf, Duration limit) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
