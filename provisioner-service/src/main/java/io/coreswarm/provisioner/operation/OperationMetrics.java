@@ -11,6 +11,7 @@ import io.coreswarm.api.operation.Operation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Operations for Prometheus: each finished one timed by kind and final state
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * Tags are the kind and state enums only.
  */
 @ApplicationScoped
+@Startup // the gauge is there (at 0) before the first operation, not made by it
 public class OperationMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger running = new AtomicInteger();

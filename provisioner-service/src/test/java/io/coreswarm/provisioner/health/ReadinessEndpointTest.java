@@ -2,6 +2,7 @@ package io.coreswarm.provisioner.health;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -41,5 +42,12 @@ class ReadinessEndpointTest {
                 .body("checks.find { it.name == 'dockerd' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'dockerd' }.data.host", equalTo("tcp://127.0.0.1:1"))
                 .body("checks.find { it.name == 'dockerd' }.data.reason", startsWith("no answer"));
+    }
+
+    @Test
+    void operationMetricsAreServedWithTheToken() {
+        given().header("Authorization", "").get("/q/metrics").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("coreswarm_operations_running 0.0"));
     }
 }
