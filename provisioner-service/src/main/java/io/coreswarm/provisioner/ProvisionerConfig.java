@@ -54,4 +54,31 @@ public interface ProvisionerConfig {
      */
     @WithDefault("4")
     int cpuOvercommit();
+
+    /**
+     * How long one vagrant command may run: past it, its process tree (vagrant and the docker or
+     * VM processes under it) is stopped and the command fails naming itself and the limit.
+     */
+    VagrantTimeouts vagrantTimeouts();
+
+    /** Per kind of vagrant command: making machines takes long, reading their state does not. */
+    interface VagrantTimeouts {
+        /** {@code vagrant up}: images pulled or boxes booted, for every node of a cluster */
+        @WithDefault("30m")
+        Duration up();
+
+        @WithDefault("10m")
+        Duration halt();
+
+        @WithDefault("15m")
+        Duration destroy();
+
+        /** {@code vagrant status}: a Ruby start and a provider query */
+        @WithDefault("2m")
+        Duration status();
+
+        /** any other command */
+        @WithDefault("10m")
+        Duration other();
+    }
 }

@@ -116,6 +116,18 @@ public class DiscoveryStore {
         return totalBytes;
     }
 
+    /**
+     * Whether a new token could be created now: below both caps, or with an idle token to evict.
+     * Read under the store's one lock, so a store stuck under it never answers (the readiness
+     * check bounds its wait).
+     */
+    public synchronized boolean hasRoomForAToken() {
+        if (tokens.size() < limits.maxTokens() && totalBytes + 1024 <= limits.maxTotalBytes()) {
+            return true;
+        }
+        return tokens.values().stream().anyMatch(t -> t.idleFor(limits.idleBeforeEviction()));
+    }
+
     /** Makes room for {@code growth} more bytes by evicting idle tokens other than {@code keep}, or refuses. */
     private void ensureRoom(long growth, String keep) {
         while (totalBytes + growth > limits.maxTotalBytes()) {

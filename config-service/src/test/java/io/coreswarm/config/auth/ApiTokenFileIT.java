@@ -64,6 +64,9 @@ class ApiTokenFileIT {
         try (var left = Files.list(home)) {
             assertEquals(List.of(file), left.toList(), "one file, no temporary one left");
         }
+        // Swagger UI is served by the packaged (prod) service too, behind the same token
+        assertEquals(200, status(first, "/q/swagger-ui/", "Bearer " + token));
+        assertEquals(401, status(first, "/q/swagger-ui/", null));
         for (int port : List.of(first, second)) {
             assertEquals(200, status(port, "Bearer " + token));
             assertEquals(401, status(port, null));
@@ -122,7 +125,11 @@ class ApiTokenFileIT {
     }
 
     private static int status(int port, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/discovery/new"));
+        return status(port, "/v1/discovery/new", authorization);
+    }
+
+    private static int status(int port, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

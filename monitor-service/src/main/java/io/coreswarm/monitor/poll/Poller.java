@@ -1,5 +1,6 @@
 package io.coreswarm.monitor.poll;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.coreswarm.api.health.HealthStatus;
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.monitor.health.EventLog;
 import io.coreswarm.monitor.health.HealthBoard;
@@ -75,8 +77,17 @@ public class Poller {
 
     private void run(MonitorTarget target) {
         String name = target.name();
+        long start = System.nanoTime();
         try {
-            Snapshot snapshot = poll.poll(target);
+            Snapshot snapshot;
+            try {
+                snapshot = poll.poll(target);
+            } catch (RuntimeException e) {
+                metrics.polled(name, Duration.ofNanos(System.nanoTime() - start), true);
+                throw e;
+            }
+            // counted before the board shows the poll, so whoever sees it polled sees it counted
+            metrics.polled(name, Duration.ofNanos(System.nanoTime() - start), snapshot.health().status() == HealthStatus.UNKNOWN);
             // a target changed or removed while it was polled: this poll speaks of what no longer is
             if (target.equals(store.find(name).orElse(null))) {
                 board.update(snapshot).ifPresent(before -> events.record(Transitions.between(before.health(), snapshot.health())));

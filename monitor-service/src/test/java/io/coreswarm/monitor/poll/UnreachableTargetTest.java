@@ -50,7 +50,11 @@ class UnreachableTargetTest {
         assertTrue(info.contains("Health: UNKNOWN\n └ etcd: no endpoint answers (connection refused)\n"), info);
         assertTrue(info.contains("etcd:\n API: v3\n Error: connection refused\n"), info);
         assertEquals(List.of(), Api.events("nowhere").getList("$"), "UNKNOWN before and after the first poll: no change");
-        assertTrue(Api.metrics().contains("coreswarm_cluster_health{cluster=\"nowhere\"} 3.0"));
+        String metrics = Api.metrics();
+        assertTrue(metrics.contains("coreswarm_cluster_health{cluster=\"nowhere\"} 3.0"));
+        // every poll of a target nothing answers is an error, and each is timed
+        assertTrue(metrics.matches("(?s).*\ncoreswarm_poll_errors_total\\{cluster=\"nowhere\"\\} [1-9][0-9]*\\.0\n.*"), metrics);
+        assertTrue(metrics.matches("(?s).*\ncoreswarm_poll_seconds_count\\{cluster=\"nowhere\"\\} [1-9][0-9]*\\.0\n.*"), metrics);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks[0].data.targets", equalTo(2));
     }

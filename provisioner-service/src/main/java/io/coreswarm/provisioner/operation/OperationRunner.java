@@ -1,15 +1,19 @@
 package io.coreswarm.provisioner.operation;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -17,6 +21,7 @@ import io.coreswarm.api.operation.Operation;
 import io.coreswarm.api.operation.OperationState;
 import io.coreswarm.api.problem.Conflict;
 import io.coreswarm.provisioner.workspace.Workspaces;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Runs plans in the background, one per cluster at a time: each step in turn, with the
@@ -38,11 +43,22 @@ public class OperationRunner {
     });
     /** cluster name to the context of its running operation */
     private final Map<String, OperationContext> running = new ConcurrentHashMap<>();
+    /** set at shutdown: an operation stopped now is interrupted, not cancelled */
+    private volatile boolean stopping;
 
-    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener) {
+    private final OperationMetrics metrics;
+
+    @Inject
+    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener, OperationMetrics metrics) {
         this.operations = operations;
         this.workspaces = workspaces;
         this.listener = listener;
+        this.metrics = metrics;
+    }
+
+    /** Without Quarkus (tests): metrics in a registry of the runner's own. */
+    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener) {
+        this(operations, workspaces, listener, new OperationMetrics());
     }
 
     /** Queues a plan for a cluster; {@link ClusterBusy} when the cluster already runs one. */
@@ -82,6 +98,7 @@ public class OperationRunner {
 
     private void run(String cluster, Plan plan, OperationContext op) {
         op.update(o -> o.withState(OperationState.RUNNING).withStartedAt(Instant.now()));
+        metrics.started();
         try {
             for (Step step : plan.steps()) {
                 op.throwIfCancelled();
@@ -89,20 +106,82 @@ public class OperationRunner {
                 op.log("==> " + step.name());
                 step.run(op);
             }
+            if (stopping) {
+                // finished after shutdown had recorded it interrupted: what it did is for the next start to read
+                interrupted(op);
+                return;
+            }
             end(cluster, plan, op, OperationState.SUCCEEDED, null);
-        } catch (OperationCancelled e) {
-            op.log("cancelled");
-            end(cluster, plan, op, OperationState.CANCELLED, "cancelled");
         } catch (Exception e) {
+            if (stopping) {
+                // whatever the step saw of its stopped processes, the cause is the shutdown
+                interrupted(op);
+                return;
+            }
+            if (e instanceof OperationCancelled) {
+                op.log("cancelled");
+                end(cluster, plan, op, OperationState.CANCELLED, "cancelled");
+                return;
+            }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("operation %s (%s of %s) failed: %s", op.id(), plan.kind(), cluster, message);
             op.log("failed: " + message);
             end(cluster, plan, op, OperationState.FAILED, message);
         } finally {
+            report(cluster, () -> metrics.finished(operations.get(op.id())));
             running.remove(cluster);
             op.close();
-            report(cluster, () -> listener.released(cluster));
+            if (!stopping) {
+                report(cluster, () -> listener.released(cluster));
+            }
         }
+    }
+
+    /**
+     * Recorded as the next start would find it: the cluster keeps the operation as its current one,
+     * and at start-up the reconciler reads its machines again and says the operation was interrupted.
+     */
+    private void interrupted(OperationContext op) {
+        op.log("interrupted: the provisioner stopped");
+        op.update(o -> o.state().finished() ? o : o.withState(OperationState.INTERRUPTED).withFinishedAt(Instant.now())
+                .withError(INTERRUPTED_ERROR));
+    }
+
+    static final String INTERRUPTED_ERROR = "the provisioner stopped while this operation ran";
+    /** How long a stopping provisioner waits for its operations to end once their processes are stopped. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        interruptAll(SHUTDOWN_GRACE);
+    }
+
+    /**
+     * At shutdown: every running operation's process tree is stopped (no vagrant or docker process
+     * outlives the service) and the operation recorded {@code interrupted}; a step that does not
+     * end within {@code grace} is recorded so all the same.
+     */
+    void interruptAll(Duration grace) {
+        stopping = true;
+        running.values().forEach(op -> {
+            LOG.infof("stopping: operation %s is interrupted and its processes stopped", op.id());
+            op.log("the provisioner is stopping: stopping the process tree");
+            op.cancel();
+        });
+        executor.shutdown();
+        try {
+            executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // steps that did not end: recorded all the same (their log may be closed under them)
+        running.values().forEach(op -> {
+            try {
+                interrupted(op);
+            } catch (RuntimeException e) {
+                LOG.warnf("recording operation %s as interrupted: %s", op.id(), e.getMessage());
+            }
+        });
+        executor.shutdownNow();
     }
 
     /** The listener first, so that whoever sees the operation finished sees the cluster as it left it. */

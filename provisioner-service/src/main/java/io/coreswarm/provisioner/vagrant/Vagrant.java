@@ -7,11 +7,17 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -54,9 +60,13 @@ public class Vagrant {
             result = exec(dir, command, line -> {
                 op.log(line);
                 watcher.accept(line);
-            }, op, null);
+            }, op, null, timeout(args[0]));
         } finally {
             folder.lock.unlock();
+        }
+        if (result.timedOut() != null) {
+            op.throwIfCancelled();
+            throw timedOut("vagrant " + String.join(" ", args), result.timedOut());
         }
         if (result.exitCode() != 0) {
             op.throwIfCancelled();
@@ -78,9 +88,13 @@ public class Vagrant {
         }
         Result result;
         try {
-            result = exec(dir, List.of(config.vagrant(), "status", "--machine-readable"), line -> { }, null, folder);
+            result = exec(dir, List.of(config.vagrant(), "status", "--machine-readable"), line -> { }, null, folder,
+                    config.vagrantTimeouts().status());
         } finally {
             folder.lock.unlock();
+        }
+        if (result.timedOut() != null) {
+            throw timedOut("vagrant status", result.timedOut());
         }
         if (result.exitCode() != 0) {
             throw new VagrantFailure(result.errors().isBlank() ? "vagrant status exited with " + result.exitCode() : result.errors().strip());
@@ -121,7 +135,40 @@ public class Vagrant {
         }
     }
 
-    private Result exec(Path dir, List<String> command, Consumer<String> lines, OperationContext op, Folder statusOf) {
+    /** The limit for a command, by its kind (the first argument). */
+    Duration timeout(String command) {
+        ProvisionerConfig.VagrantTimeouts t = config.vagrantTimeouts();
+        return switch (command) {
+            case "up" -> t.up();
+            case "halt" -> t.halt();
+            case "destroy" -> t.destroy();
+            case "status" -> t.status();
+            default -> t.other();
+        };
+    }
+
+    private static VagrantFailure timedOut(String command, Duration limit) {
+        return new VagrantFailure(command + " did not finish within " + limit.toString().substring(2).toLowerCase(Locale.ROOT)
+                + " (coreswarm.provisioner.vagrant-timeouts); its processes were stopped");
+    }
+
+    /**
+     * One daemon thread that stops the process trees of commands past their limit. A command that
+     * ends in time cancels its stop, which is dropped at once rather than kept until its limit.
+     */
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
+
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "vagrant-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    private Result exec(Path dir, List<String> command, Consumer<String> lines, OperationContext op, Folder statusOf, Duration limit) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().put("VAGRANT_CHECKPOINT_DISABLE", "1");
         pb.environment().put("DOCKER_HOST", config.dockerHost());
@@ -136,6 +183,12 @@ public class Vagrant {
             if (statusOf != null) {
                 statusOf.status = process;
             }
+            AtomicBoolean expired = new AtomicBoolean();
+            // stopping the tree closes the pipes, so the reads below end too
+            ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+                expired.set(true);
+                ProcessTree.stop(process);
+            }, limit.toMillis(), TimeUnit.MILLISECONDS);
             process.getOutputStream().close();
             StringBuilder errors = new StringBuilder();
             Thread stderr = new Thread(() -> pump(process.getErrorStream(), line -> {
@@ -152,6 +205,7 @@ public class Vagrant {
             });
             int exit = process.waitFor();
             stderr.join();
+            watchdog.cancel(false);
             if (op != null) {
                 op.detach(process);
             }
@@ -159,7 +213,7 @@ public class Vagrant {
                 statusOf.status = null;
             }
             synchronized (errors) {
-                return new Result(exit, output.toString(), errors.toString());
+                return new Result(exit, output.toString(), errors.toString(), expired.get() ? limit : null);
             }
         } catch (IOException e) {
             throw new VagrantFailure("cannot run " + command.get(0) + ": " + e.getMessage());
@@ -180,6 +234,7 @@ public class Vagrant {
         }
     }
 
-    private record Result(int exitCode, String output, String errors) {
+    /** {@code timedOut}: the limit the command ran past, or null */
+    private record Result(int exitCode, String output, String errors, Duration timedOut) {
     }
 }

@@ -205,11 +205,80 @@ class OperationRunnerTest {
     }
 
     @Test
+    void atShutdownARunningOperationIsInterruptedAndItsProcessTreeStopped() throws Exception {
+        // as vagrant runs docker: a process with a child of its own
+        Process vagrant = new ProcessBuilder("sh", "-c", "sleep 300 & echo $!; wait").start();
+        long child = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(vagrant.getInputStream())).readLine().strip());
+        CountDownLatch inStep = new CountDownLatch(1);
+        String id = runner.start(CLUSTER, plan(Step.of("up", op -> {
+            op.attach(vagrant);
+            inStep.countDown();
+            int exit = vagrant.waitFor();
+            op.throwIfCancelled();
+            throw new IllegalStateException("vagrant up exited with " + exit);
+        }))).id();
+        assertTrue(inStep.await(10, TimeUnit.SECONDS));
+
+        runner.interruptAll(Duration.ofSeconds(15));
+
+        Operation interrupted = fixture.operations.get(id);
+        assertEquals(OperationState.INTERRUPTED, interrupted.state());
+        assertEquals(OperationRunner.INTERRUPTED_ERROR, interrupted.error());
+        assertNotNull(interrupted.finishedAt());
+        assertFalse(vagrant.isAlive());
+        assertTrue(stopped(child), "the child is stopped too");
+        // the cluster is left to the next start's reconciler, as after a crash: no outcome reported
+        assertEquals(List.of("started demo create"), listener.events);
+        String log = Files.readString(fixture.operations.log(id));
+        assertTrue(log.contains("the provisioner is stopping: stopping the process tree"), log);
+        assertTrue(log.contains("interrupted: the provisioner stopped"), log);
+        // on disk as the next provisioner will read it
+        assertEquals(OperationState.INTERRUPTED, fixture.workspaces
+                .read(fixture.workspaces.of(CLUSTER).operations().resolve(id + ".json"), Operation.class).orElseThrow().state());
+    }
+
+    @Test
+    void finishedOperationsAreTimedByKindAndState() {
+        OperationMetrics metrics = new OperationMetrics();
+        runner.stop();
+        runner = new OperationRunner(fixture.operations, fixture.workspaces, listener, metrics);
+        awaitEnd(runner.start(CLUSTER, plan(Step.of("short", op -> op.pause(200)))).id());
+        awaitEnd(runner.start(CLUSTER, plan(Step.of("broken", op -> {
+            throw new IllegalStateException("no");
+        }))).id());
+
+        var succeeded = metrics.registry().get("coreswarm.operation").tags("kind", "create", "state", "succeeded").timer();
+        assertEquals(1, succeeded.count());
+        assertTrue(succeeded.totalTime(TimeUnit.MILLISECONDS) >= 200, succeeded.totalTime(TimeUnit.MILLISECONDS) + " ms");
+        assertEquals(1, metrics.registry().get("coreswarm.operation").tags("kind", "create", "state", "failed").timer().count());
+        assertEquals(0, metrics.registry().get("coreswarm.operations.running").gauge().value());
+    }
+
+    @Test
     void aTimedOutWaitSaysWhatItLastSaw() {
         String id = runner.start(CLUSTER, plan(Step.of("wait", op -> op.await("3 ready swarm nodes", Duration.ofSeconds(1), () -> {
             throw new IllegalStateException("core-03 is down");
         })))).id();
         Operation failed = awaitEnd(id);
         assertEquals("timed out after 1 s waiting for 3 ready swarm nodes: core-03 is down", failed.error());
+    }
+
+    /**
+     * Whether a process is gone, within a few seconds: a stopped child whose parent was stopped with
+     * it may linger as a zombie until the init process reaps it, which counts as stopped.
+     */
+    static boolean stopped(long pid) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            java.nio.file.Path stat = java.nio.file.Path.of("/proc/" + pid + "/stat");
+            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || !java.nio.file.Files.exists(stat)) {
+                return true;
+            }
+            String s = java.nio.file.Files.readString(stat);
+            if (s.substring(s.lastIndexOf(')') + 2).startsWith("Z")) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 }
