@@ -62,7 +62,8 @@ class ProvisionerAndMonitorCommandsIT {
     @Test
     void anUnknownClusterExitsThreeWithTheProblemsDetail() throws Exception {
         for (String[] args : new String[][] { { "get", "nope" }, { "rm", "nope" }, { "scale", "nope", "2" }, { "halt", "nope" },
-                { "env", "nope" }, { "certs", "nope" }, { "get", "nope", "--field", "phase" } }) {
+                { "resume", "nope" }, { "regenerate-certs", "nope", "--ca" }, { "env", "nope" }, { "certs", "nope" },
+                { "get", "nope", "--field", "phase" } }) {
             Cli.Run run = cli.run(args).noStackTrace();
             assertEquals(3, run.exitCode(), run::toString);
             assertTrue(run.err().contains("Not Found: no cluster named nope"), run::toString);

@@ -51,6 +51,10 @@ public final class Services {
         return build(provisioner, ProvisionerCerts.class, READ);
     }
 
+    public ProvisionerRegenerateCerts regenerateCerts() {
+        return build(provisioner, ProvisionerRegenerateCerts.class, READ);
+    }
+
     public ConfigRenderings renderings() {
         return build(config, ConfigRenderings.class, READ);
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = { CreateCommand.class, ListCommand.class, GetCommand.class, ScaleCommand.class, HaltCommand.class,
                 ResumeCommand.class, RemoveCommand.class, LogsCommand.class, CancelCommand.class, EnvCommand.class,
                 HealthCommand.class, InfoCommand.class, EventsCommand.class, ImagesCommand.class, CertsCommand.class,
+                RegenerateCertsCommand.class,
                 RenderCommand.class, ValidateCommand.class, CompletionCommand.class },
         footerHeading = "%nExit codes:%n",
         footer = { "  0  done (with --wait, -f: the operation succeeded)",

@@ -1,30 +1,18 @@
 package io.coreswarm.cli.command;
 
-import io.coreswarm.api.operation.Operation;
-import io.coreswarm.cli.output.Output;
+import jakarta.ws.rs.core.Response;
+
+import io.coreswarm.cli.client.Services;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** The provisioner's {@code halt} operation. */
 @RegisterForReflection
 @Command(name = "halt", description = "Halt a cluster's machines (disks and state are kept).")
-class HaltCommand extends ServiceCommand {
-
-    @Parameters(paramLabel = "NAME", description = "the cluster")
-    String name;
-
-    @Option(names = { "-w", "--wait" }, description = "follow the operation's log until it ends; exit 1 if it fails")
-    boolean wait;
-
-    @Mixin
-    Output output;
+class HaltCommand extends ClusterOperationCommand {
 
     @Override
-    public Integer call() {
-        Operation op = OperationWatch.accepted(services().clusters().halt(name));
-        return new OperationWatch(services(), out(), err()).report(op, wait, output);
+    Response start(Services services, String cluster) {
+        return services.clusters().halt(cluster);
     }
 }
