@@ -67,7 +67,7 @@ class CommandTreeTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("complete -F _complete_coreswarm"), r.out());
         assertTrue(r.out().contains("commands=\"create ls list get scale halt resume rm logs cancel env health info events images "
-                + "certs render validate completion\""), r.out());
+                + "certs regenerate-certs render validate completion\""), r.out());
         assertTrue(run("completion", "zsh").out().startsWith("autoload -U +X compinit"));
     }
 }
