@@ -77,7 +77,8 @@ public final class EtcdStore implements AutoCloseable {
                 .keepaliveTimeout(Duration.ofSeconds(3))
                 .keepaliveWithoutCalls(true)
                 .retryMaxDuration(timeout)
-                .retryMaxDelay(500)
+                .retryDelay(100)
+                .retryMaxDelay(1000)
                 .retryMaxAttempts(3);
         if (tlsDir != null) {
             builder.sslContext(ClientTls.jetcd(tlsDir));
