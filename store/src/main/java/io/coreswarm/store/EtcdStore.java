@@ -51,7 +51,7 @@ public final class EtcdStore implements AutoCloseable {
     }
 
     /** A client of {@code endpoints}; no call is made yet. */
-    public static EtcdStore connect(StoreConfig.Etcd config) {
+    public static EtcdStore connect(EtcdConfig config) {
         List<String> endpoints = config.endpoints().filter(e -> !e.isEmpty())
                 .orElseThrow(() -> new IllegalArgumentException("coreswarm.store=etcd needs coreswarm.etcd.endpoints"));
         return connect(endpoints, config.tlsDir().orElse(null), config.namespace(), config.timeout());

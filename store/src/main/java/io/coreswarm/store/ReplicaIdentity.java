@@ -21,7 +21,7 @@ public class ReplicaIdentity {
     private final Instant startedAt = Instant.now();
 
     @Inject
-    ReplicaIdentity(StoreConfig config, @ConfigProperty(name = "quarkus.application.name") String application,
+    ReplicaIdentity(ReplicaConfig config, @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String httpHost,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
             @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081") int testPort,
@@ -31,8 +31,8 @@ public class ReplicaIdentity {
         // under @QuarkusTest the test port is the one served (0: a random one, not known here)
         int port = "test".equals(profile) ? testPort : httpPort;
         String reachable = "0.0.0.0".equals(httpHost) || "::".equals(httpHost) ? host : httpHost;
-        this.address = config.replica().advertisedUrl().orElse("http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + port);
-        this.id = config.replica().id().orElse(host + ":" + port);
+        this.address = config.advertisedUrl().orElse("http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + port);
+        this.id = config.id().orElse(host + ":" + port);
     }
 
     private static String hostName() {

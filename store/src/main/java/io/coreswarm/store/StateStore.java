@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.coreswarm.api.replica.StoreKind;
 
 /**
@@ -19,11 +21,11 @@ public class StateStore {
     private final LeaseKeeper lease;
 
     @Inject
-    StateStore(StoreConfig config) {
-        this.kind = config.store();
+    StateStore(@ConfigProperty(name = "coreswarm.store", defaultValue = "files") StoreKind kind, EtcdConfig etcdConfig) {
+        this.kind = kind;
         if (kind == StoreKind.ETCD) {
-            this.etcd = EtcdStore.connect(config.etcd());
-            this.lease = new LeaseKeeper(etcd, config.etcd().leaseTtl()).start();
+            this.etcd = EtcdStore.connect(etcdConfig);
+            this.lease = new LeaseKeeper(etcd, etcdConfig.leaseTtl()).start();
         } else {
             this.etcd = null;
             this.lease = null;
