@@ -7,32 +7,25 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.coreswarm.api.replica.ServiceName;
 
 /** Who this process is among its service's replicas: id, service, address, host, start time. */
 @ApplicationScoped
 public class ReplicaIdentity {
-    private final String id;
+    private final ReplicaConfig config;
     private final ServiceName service;
-    private final String address;
     private final String host;
     private final Instant startedAt = Instant.now();
+    private volatile String id;
+    private volatile String address;
 
     @Inject
-    ReplicaIdentity(ReplicaConfig config, @ConfigProperty(name = "quarkus.application.name") String application,
-            @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String httpHost,
-            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
-            @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081") int testPort,
-            @ConfigProperty(name = "quarkus.profile", defaultValue = "prod") String profile) {
-        this.service = ServiceName.of(application);
+    ReplicaIdentity(ReplicaConfig config) {
+        this.config = config;
+        this.service = ServiceName.of(setting("quarkus.application.name", "coreswarm"));
         this.host = hostName();
-        // under @QuarkusTest the test port is the one served (0: a random one, not known here)
-        int port = "test".equals(profile) ? testPort : httpPort;
-        String reachable = "0.0.0.0".equals(httpHost) || "::".equals(httpHost) ? host : httpHost;
-        this.address = config.advertisedUrl().orElse("http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + port);
-        this.id = config.id().orElse(host + ":" + port);
     }
 
     private static String hostName() {
@@ -43,7 +36,23 @@ public class ReplicaIdentity {
         }
     }
 
+    private static String setting(String name, String otherwise) {
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(otherwise);
+    }
+
+    /**
+     * The port served, read at first use rather than at creation: under {@code @QuarkusTest} a
+     * random test port is known only once the server listens.
+     */
+    private static String port() {
+        boolean test = "test".equals(setting("quarkus.profile", "prod"));
+        return test ? setting("quarkus.http.test-port", "8081") : setting("quarkus.http.port", "8080");
+    }
+
     public String id() {
+        if (id == null) {
+            id = config.id().orElse(host + ":" + port());
+        }
         return id;
     }
 
@@ -52,6 +61,11 @@ public class ReplicaIdentity {
     }
 
     public String address() {
+        if (address == null) {
+            String httpHost = setting("quarkus.http.host", "127.0.0.1");
+            String reachable = "0.0.0.0".equals(httpHost) || "::".equals(httpHost) ? host : httpHost;
+            address = config.advertisedUrl().orElse("http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + port());
+        }
         return address;
     }
 
