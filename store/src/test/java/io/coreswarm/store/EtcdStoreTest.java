@@ -134,7 +134,7 @@ class EtcdStoreTest {
     void theStoreKeepsServingWhenTheLeaderIsKilled() throws Exception {
         try (EtcdStore a = client("/leader/")) {
             Await.succeeds("etcd answers", Duration.ofSeconds(20), () -> a.put("warm", "up"));
-            EtcdProcess leader = leader(a);
+            EtcdProcess leader = etcd.leader();
             leader.kill();
             try {
                 Await.succeeds("a write after the leader died", Duration.ofSeconds(15), () -> a.put("after", "leader died"));
@@ -154,16 +154,6 @@ class EtcdStoreTest {
             assertEquals(503, e.problem().status());
             assertTrue(Duration.ofNanos(System.nanoTime() - t0).compareTo(Duration.ofSeconds(3)) < 0);
         }
-    }
-
-    static EtcdProcess leader(EtcdStore store) throws Exception {
-        for (EtcdProcess m : etcd.members()) {
-            var status = store.client().getMaintenanceClient().statusMember(m.clientUrl()).get();
-            if (status.getLeader() == status.getHeader().getMemberId()) {
-                return m;
-            }
-        }
-        throw new AssertionError("no leader among " + etcd.clientUrls());
     }
 
     static void sleep(Duration d) {

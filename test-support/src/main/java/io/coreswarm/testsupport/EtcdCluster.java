@@ -3,6 +3,8 @@ package io.coreswarm.testsupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +41,25 @@ public final class EtcdCluster implements AutoCloseable {
 
     public List<String> clientUrls() {
         return members.stream().map(EtcdProcess::clientUrl).toList();
+    }
+
+    /**
+     * The member that leads now, asked of the live members with {@code etcdctl endpoint status}:
+     * the one whose own id is the leader it reports. An AssertionError when none answers.
+     */
+    public EtcdProcess leader() {
+        for (EtcdProcess m : members) {
+            if (!m.isAlive()) {
+                continue;
+            }
+            Exec status = Exec.run(List.of("etcdctl", "--endpoints", m.clientUrl(), "--command-timeout=3s", "endpoint", "status", "-w", "json"));
+            Matcher id = Pattern.compile("\"member_id\":(\\d+)").matcher(status.output());
+            Matcher leader = Pattern.compile("\"leader\":(\\d+)").matcher(status.output());
+            if (status.exitCode() == 0 && id.find() && leader.find() && id.group(1).equals(leader.group(1))) {
+                return m;
+            }
+        }
+        throw new AssertionError("no live member of " + clientUrls() + " says it leads");
     }
 
     @Override
