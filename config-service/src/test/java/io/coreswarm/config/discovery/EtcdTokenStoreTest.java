@@ -26,7 +26,6 @@ import io.coreswarm.api.problem.ProblemException;
 import io.coreswarm.store.EtcdStore;
 import io.coreswarm.testsupport.EtcdCluster;
 import io.coreswarm.testsupport.EtcdProcess;
-import io.etcd.jetcd.maintenance.StatusResponse;
 
 /**
  * The etcd-backed discovery store against a real 3-member etcd: the v2 protocol as the in-memory
@@ -227,7 +226,7 @@ class EtcdTokenStoreTest {
         EtcdTokenStore b = replica();
         assertEquals("n1", a.get(KeyPath.of("t", "m1"), false).response().node().value(), "a restarted replica answers");
 
-        EtcdProcess leader = leader();
+        EtcdProcess leader = etcd.leader();
         CompletableFuture<Change> waiting = b.watch(KeyPath.root("t"), true, 0);
         leader.kill();
         Outcome m2 = null;
@@ -245,18 +244,6 @@ class EtcdTokenStoreTest {
         assertEquals(m2.index(), await(waiting).index(), "a poll made before the leader died hears the write after");
         assertEquals("n2", b.get(KeyPath.of("t", "m2"), false).response().node().value());
         leader.start();
-    }
-
-    /** The member that leads now. */
-    private EtcdProcess leader() throws Exception {
-        EtcdStore client = client();
-        for (EtcdProcess m : etcd.members()) {
-            StatusResponse status = client.client().getMaintenanceClient().statusMember(m.clientUrl()).get(5, TimeUnit.SECONDS);
-            if (status.getLeader() == status.getHeader().getMemberId()) {
-                return m;
-            }
-        }
-        throw new AssertionError("no leader");
     }
 
     /** The cluster answers (it may still be electing its first leader). */
