@@ -283,7 +283,7 @@ public final class EtcdTokenStore implements TokenStore, AutoCloseable {
     }
 
     private boolean exists(String key) {
-        return call("reading " + key, client.getKVClient().get(bytes(key), GetOption.builder().withCountOnly(true).build())).getCount() > 0;
+        return call("reading a discovery token", client.getKVClient().get(bytes(key), GetOption.builder().withCountOnly(true).build())).getCount() > 0;
     }
 
     /**
