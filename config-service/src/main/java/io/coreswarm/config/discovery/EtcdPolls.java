@@ -2,11 +2,13 @@ package io.coreswarm.config.discovery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.coreswarm.api.discovery.EtcdNode;
@@ -19,13 +21,15 @@ import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.common.exception.CompactedException;
 import io.etcd.jetcd.options.WatchOption;
 import io.etcd.jetcd.watch.WatchEvent;
+import io.etcd.jetcd.watch.WatchResponse;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The {@code wait=true} polls of one replica, each an etcd watch of its token from a revision: the
  * revision is the v2 {@code waitIndex}, so a change that happened before the poll arrived (on any
  * replica) is replayed from etcd's history, and one that comes later is pushed by etcd. No thread
- * waits; the watch is closed when the poll is answered or given up (its future cancelled).
+ * waits; the watch is closed when the poll is answered or given up (its future cancelled), and
+ * opened again from the same revision when etcd drops it (a member or the leader gone).
  */
 final class EtcdPolls implements AutoCloseable {
     private final Client client;
@@ -33,6 +37,8 @@ final class EtcdPolls implements AutoCloseable {
     private final Clock clock;
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private final Set<CompletableFuture<Change>> open = ConcurrentHashMap.newKeySet();
+    /** How long a poll whose watch failed waits before it watches again. */
+    static final Duration REWATCH_AFTER = Duration.ofMillis(250);
 
     EtcdPolls(Client client, DiscoveryLimits limits, Clock clock) {
         this.client = client;
@@ -58,31 +64,15 @@ final class EtcdPolls implements AutoCloseable {
             done(token);
             throw DiscoveryProblems.tooManyWaiters(limits.maxWaitersPerToken());
         }
-        CompletableFuture<Change> future = new CompletableFuture<>();
-        WatchOption option = WatchOption.builder().isPrefix(true).withPrevKV(true).withRevision(from).build();
-        Watch.Watcher watcher;
-        try {
-            watcher = client.getWatchClient().watch(bytes(EtcdDiscoveryKeys.root(token)), option, Watch.listener(response -> {
-                for (WatchEvent e : response.getEvents()) {
-                    Change change = change(token, e, clock.instant());
-                    if (change != null && change.index() >= from && change.concerns(path, recursive)) {
-                        // completed on Quarkus's own workers: the response is built where the request's class loader is
-                        Infrastructure.getDefaultExecutor().execute(() -> future.complete(change));
-                        return;
-                    }
-                }
-            }, error -> Infrastructure.getDefaultExecutor().execute(() -> future.completeExceptionally(failure(error, from, index)))));
-        } catch (RuntimeException e) {
-            done(token);
-            throw new StoreUnavailable("watching a discovery token", e);
-        }
-        open.add(future);
-        future.whenComplete((change, error) -> {
-            watcher.close();
-            open.remove(future);
+        Poll poll = new Poll(path, recursive, from, index);
+        open.add(poll.future);
+        poll.future.whenComplete((change, error) -> {
+            poll.closeWatcher();
+            open.remove(poll.future);
             done(token);
         });
-        return future;
+        poll.watch();
+        return poll.future;
     }
 
     private static AtomicInteger incremented(AtomicInteger n) {
@@ -94,14 +84,74 @@ final class EtcdPolls implements AutoCloseable {
         waiting.computeIfPresent(token, (t, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
 
-    private static RuntimeException failure(Throwable error, long from, long index) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof CompactedException compacted) {
-                // etcd compacted its history past the asked index, as etcd v2 dropped events past its 1000
-                return EtcdException.eventIndexCleared(compacted.getCompactedRevision() + 1, from, Math.max(index, compacted.getCompactedRevision()));
+    /** One long poll: its future, and the etcd watch that completes it. */
+    private final class Poll {
+        final KeyPath path;
+        final boolean recursive;
+        final long from;
+        final long index;
+        final CompletableFuture<Change> future = new CompletableFuture<>();
+        /** null while none is open; guarded by this */
+        private Watch.Watcher watcher;
+
+        Poll(KeyPath path, boolean recursive, long from, long index) {
+            this.path = path;
+            this.recursive = recursive;
+            this.from = from;
+            this.index = index;
+        }
+
+        /** Opens the watch from {@code from}: a watch opened again replays what the last one saw, which is harmless. */
+        synchronized void watch() {
+            if (future.isDone()) {
+                return;
+            }
+            WatchOption option = WatchOption.builder().isPrefix(true).withPrevKV(true).withRevision(from).build();
+            try {
+                watcher = client.getWatchClient().watch(bytes(EtcdDiscoveryKeys.root(path.token())), option,
+                        Watch.listener(this::onNext, this::onError));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(new StoreUnavailable("watching a discovery token", e));
             }
         }
-        return new StoreUnavailable("watching a discovery token", error);
+
+        private void onNext(WatchResponse response) {
+            for (WatchEvent e : response.getEvents()) {
+                Change change = change(path.token(), e, clock.instant());
+                if (change != null && change.index() >= from && change.concerns(path, recursive)) {
+                    // completed on Quarkus's own workers: the response is built where the request's class loader is
+                    Infrastructure.getDefaultExecutor().execute(() -> future.complete(change));
+                    return;
+                }
+            }
+        }
+
+        /**
+         * A compacted revision ends the poll as etcd v2 answered a cleared index. Any other error (a
+         * member gone, a leader change) gets a fresh watch from the same revision after a pause:
+         * jetcd resumes some watches by itself and gives up on others, and the poll's own timeout
+         * bounds how long this goes on while etcd is unreachable.
+         */
+        private void onError(Throwable error) {
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                if (t instanceof CompactedException compacted) {
+                    long cleared = compacted.getCompactedRevision();
+                    Infrastructure.getDefaultExecutor().execute(() -> future.completeExceptionally(
+                            EtcdException.eventIndexCleared(cleared + 1, from, Math.max(index, cleared))));
+                    return;
+                }
+            }
+            closeWatcher();
+            CompletableFuture.delayedExecutor(REWATCH_AFTER.toMillis(), TimeUnit.MILLISECONDS, Infrastructure.getDefaultExecutor())
+                    .execute(this::watch);
+        }
+
+        synchronized void closeWatcher() {
+            if (watcher != null) {
+                watcher.close();
+                watcher = null;
+            }
+        }
     }
 
     /**

@@ -16,7 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -44,7 +47,8 @@ import io.etcd.jetcd.options.PutOption;
  * lives under a lease of its own. Every write is one transaction that compares what it read: the
  * keys it replaces and {@link DiscoveryUsage}, which it changes too, so writes from any replicas
  * are serialised and the caps of {@link DiscoveryLimits} hold across them; a write that lost the
- * race reads again and retries. Polls waiting and the per-token poll cap are per replica.
+ * race reads again and retries; within one replica writes take turns, so only other replicas'
+ * writes race. Polls waiting and the per-token poll cap are per replica.
  */
 public final class EtcdTokenStore implements TokenStore, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EtcdTokenStore.class);
@@ -58,6 +62,7 @@ public final class EtcdTokenStore implements TokenStore, AutoCloseable {
     private final EtcdPolls polls;
     /** When this replica last wrote {@code config/last-used/<token>}, to write it at most every {@link #touchEvery()}. */
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
+    private final ReentrantLock writes = new ReentrantLock();
 
     public EtcdTokenStore(EtcdStore etcd, DiscoveryLimits limits, Clock clock) {
         this.client = etcd.client();
@@ -74,7 +79,12 @@ public final class EtcdTokenStore implements TokenStore, AutoCloseable {
 
     @Override
     public boolean createToken(String token, int size) {
+        return exclusively("creating a discovery token", () -> create(token, size));
+    }
+
+    private boolean create(String token, int size) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            backOff(attempt);
             DiscoveryUsage usage = usage();
             if (usage.tokens() >= limits.maxTokens()) {
                 if (!evictIdle(null)) {
@@ -128,9 +138,14 @@ public final class EtcdTokenStore implements TokenStore, AutoCloseable {
         if (value != null && value.length() > limits.maxValueLength()) {
             throw DiscoveryProblems.valueTooLong(value.length(), limits.maxValueLength());
         }
+        return exclusively("writing a discovery key", () -> write(path, value, prevExist, ttl));
+    }
+
+    private Outcome write(KeyPath path, String value, Boolean prevExist, Duration ttl) {
         String written = value == null ? "" : value;
         String action = Boolean.FALSE.equals(prevExist) ? "create" : Boolean.TRUE.equals(prevExist) ? "update" : "set";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            backOff(attempt);
             TokenSnapshot token = read(path.token());
             KeyNode existing = token.find(path);
             if (path.isRoot() || existing != null && existing.isDirectory()) {
@@ -198,7 +213,12 @@ public final class EtcdTokenStore implements TokenStore, AutoCloseable {
 
     @Override
     public Outcome delete(KeyPath path) {
+        return exclusively("deleting a discovery key", () -> remove(path));
+    }
+
+    private Outcome remove(KeyPath path) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            backOff(attempt);
             TokenSnapshot token = read(path.token());
             KeyNode node = token.find(path);
             if (node == null) {
@@ -401,6 +421,39 @@ public final class EtcdTokenStore implements TokenStore, AutoCloseable {
 
     private TxnResponse txn(String doing, List<Cmp> compares, List<Op> ops) {
         return call(doing, client.getKVClient().txn().If(compares.toArray(Cmp[]::new)).Then(ops.toArray(Op[]::new)).commit());
+    }
+
+    /**
+     * Runs one write at a time in this replica: its writes never race each other, only other
+     * replicas' (a few attempts at most). Waiting for the turn is bounded by the store's timeout.
+     */
+    private <T> T exclusively(String doing, Supplier<T> write) {
+        try {
+            if (!writes.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StoreUnavailable(doing, new TimeoutException("other discovery writes held the turn for " + timeout.toMillis() + " ms"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable(doing, e);
+        }
+        try {
+            return write.get();
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Before another attempt: a few random milliseconds, more after each lost race, so replicas do not collide in step. */
+    private static void backOff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(50, 5L * attempt) + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable("retrying a discovery write", e);
+        }
     }
 
     private static StoreUnavailable busy(String doing) {

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -212,6 +215,59 @@ class EtcdTokenStoreTest {
         assertEquals(404, refused(() -> b.get(KeyPath.root("u"), false)).status(), "the idle token was evicted");
         assertEquals("a", b.get(KeyPath.of("t", "m3"), false).response().node().value());
         assertTrue(a.totalBytes() > 0);
+    }
+
+    @Test
+    void racingWritesOfTwoReplicasCreateOnceAndStayWithinTheCaps() throws Exception {
+        DiscoveryLimits limits = new DiscoveryLimits(Duration.ofDays(7), 4, 64, 100, 10, 2, 100, 1 << 20, Duration.ofMinutes(10));
+        EtcdTokenStore a = awaitEtcd(replica(limits, Clock.systemUTC()));
+        EtcdTokenStore b = replica(limits, Clock.systemUTC());
+        a.createToken("t", 3); // 2 of the token's 10 nodes
+
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            // etcd's createSelf from 16 members at once, half through each replica: one wins
+            List<Future<Integer>> sameKey = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                EtcdTokenStore via = i % 2 == 0 ? a : b;
+                String value = "n" + i;
+                sameKey.add(callers.submit(() -> status(() -> via.set(KeyPath.of("t", "m0"), value, false, null).status())));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : sameKey) {
+                statuses.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(15, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
+
+            // 16 new keys at once where 7 fit: exactly 7 are written, whichever replica took them
+            List<Future<Integer>> newKeys = new ArrayList<>();
+            for (int i = 1; i <= 16; i++) {
+                EtcdTokenStore via = i % 2 == 0 ? a : b;
+                String key = "m" + i;
+                newKeys.add(callers.submit(() -> status(() -> via.set(KeyPath.of("t", key), "x", false, null).status())));
+            }
+            statuses.clear();
+            for (Future<Integer> f : newKeys) {
+                statuses.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(7, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(9, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+            assertEquals(8, a.get(KeyPath.root("t"), false).response().node().nodes().size());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /** The status a write answered, or the one it was refused with. */
+    private static int status(java.util.concurrent.Callable<Integer> write) throws Exception {
+        try {
+            return write.call();
+        } catch (EtcdException e) {
+            return e.status();
+        } catch (ProblemException e) {
+            return e.problem().status();
+        }
     }
 
     @Test
