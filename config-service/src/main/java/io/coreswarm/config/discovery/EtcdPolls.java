@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.coreswarm.api.discovery.EtcdNode;
 import io.coreswarm.api.discovery.EtcdResponse;
 import io.coreswarm.store.StoreUnavailable;
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.Watch;
@@ -108,7 +107,7 @@ final class EtcdPolls implements AutoCloseable {
             }
             WatchOption option = WatchOption.builder().isPrefix(true).withPrevKV(true).withRevision(from).build();
             try {
-                watcher = client.getWatchClient().watch(bytes(EtcdDiscoveryKeys.root(path.token())), option,
+                watcher = client.getWatchClient().watch(EtcdCalls.bytes(EtcdDiscoveryKeys.root(path.token())), option,
                         Watch.listener(this::onNext, this::onError));
             } catch (RuntimeException e) {
                 future.completeExceptionally(new StoreUnavailable("watching a discovery token", e));
@@ -185,10 +184,6 @@ final class EtcdPolls implements AutoCloseable {
         String action = expiresAt != null && !expiresAt.isAfter(now.plusSeconds(1)) ? "expire" : "delete";
         EtcdNode gone = new EtcdNode(path.etcdKey(), null, null, null, prevKv.getCreateRevision(), kv.getModRevision(), null, null);
         return new Change(kv.getModRevision(), path, new EtcdResponse(action, gone, TokenSnapshot.node(path, prev, prevKv).view(now)));
-    }
-
-    static ByteSequence bytes(String s) {
-        return ByteSequence.from(s, StandardCharsets.UTF_8);
     }
 
     /** Ends every open poll (its response is then the timeout's "ask again"). */
