@@ -30,7 +30,8 @@ import io.coreswarm.testsupport.Exec;
  * minted on A is answered by B; a member registered through B wakes a {@code wait=true} poll held
  * by A; real etcd processes bootstrap a cluster through B with a token minted on A;
  * {@code /v1/replicas} on either lists both; after both replicas restart the tokens still answer;
- * with the store's etcd leader killed, both keep serving discovery.
+ * with the store's etcd leader killed, both keep serving discovery; with no etcd left, both answer
+ * 503 problems in time.
  */
 class ConfigReplicasIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +50,7 @@ class ConfigReplicasIT {
         EtcdCluster etcd = new EtcdCluster("store", 3, dir.resolve("etcd")).start();
         running.add(etcd);
         List<String> options = List.of("-Dcoreswarm.store=etcd", "-Dcoreswarm.etcd.endpoints=" + String.join(",", etcd.clientUrls()),
-                "-Dcoreswarm.etcd.lease-ttl=3s", "-Dcoreswarm.discovery.wait-timeout=5s");
+                "-Dcoreswarm.etcd.lease-ttl=3s", "-Dcoreswarm.etcd.timeout=2s", "-Dcoreswarm.discovery.wait-timeout=5s");
         ConfigServiceReplica a = replica("a", options);
         ConfigServiceReplica b = replica("b", options);
         a.start();
@@ -119,6 +120,16 @@ class ConfigReplicasIT {
         assertEquals("3", json(a.get("/v1/discovery/" + token + "/_config/size")).at("/node/value").asText());
         for (ConfigServiceReplica r : List.of(a, b)) {
             assertEquals(Set.of("a", "b"), replicaIds(r));
+        }
+
+        // no etcd at all: a bounded 503 problem, not a hung request nor an etcd-shaped "not found"
+        etcd.members().forEach(EtcdProcess::kill);
+        for (ConfigServiceReplica r : List.of(a, b)) {
+            long started = System.nanoTime();
+            HttpResponse<String> unavailable = r.get("/v1/discovery/" + token + "/m1");
+            assertEquals(503, unavailable.statusCode(), unavailable.body());
+            assertEquals("application/problem+json", unavailable.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "answered within the store's timeout");
         }
     }
 
