@@ -186,9 +186,12 @@ final class EtcdPolls implements AutoCloseable {
         return new Change(kv.getModRevision(), path, new EtcdResponse(action, gone, TokenSnapshot.node(path, prev, prevKv).view(now)));
     }
 
-    /** Ends every open poll (its response is then the timeout's "ask again"). */
+    /**
+     * Ends every open poll as its timeout would (no change: the resource answers the empty 200
+     * that etcd's client asks again on, here or at another replica).
+     */
     @Override
     public void close() {
-        open.forEach(f -> f.cancel(false));
+        open.forEach(f -> f.complete(null));
     }
 }
