@@ -8,16 +8,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.coreswarm.api.discovery.DiscoveryApi;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The discovery protocol over HTTP. Long polls ({@code wait=true}) hold no thread: the response is
- * a future that the write it waits for completes, or the configured timeout does.
+ * a future that the write it waits for completes, or the configured timeout does. Reads are
+ * {@link Blocking}, although they answer a future: with {@code coreswarm.store=etcd} they call etcd,
+ * which must not stall the event loop.
  */
 public class DiscoveryResource implements DiscoveryApi {
     private final DiscoveryService discovery;
-    private final DiscoveryStore store;
+    private final TokenStore store;
     private final DiscoveryConfig config;
 
     @Context
@@ -27,7 +30,7 @@ public class DiscoveryResource implements DiscoveryApi {
     @Context
     HttpServerRequest request;
 
-    DiscoveryResource(DiscoveryService discovery, DiscoveryStore store, DiscoveryConfig config) {
+    DiscoveryResource(DiscoveryService discovery, TokenStore store, DiscoveryConfig config) {
         this.discovery = discovery;
         this.store = store;
         this.config = config;
@@ -39,11 +42,13 @@ public class DiscoveryResource implements DiscoveryApi {
     }
 
     @Override
+    @Blocking
     public CompletionStage<Response> getToken(String token, boolean recursive, boolean wait, String waitIndex) {
         return getKey(token, "", recursive, wait, waitIndex);
     }
 
     @Override
+    @Blocking
     public CompletionStage<Response> getKey(String token, String key, boolean recursive, boolean wait, String waitIndex) {
         KeyPath path = keyPath(token, key);
         long since = DiscoveryParams.waitIndex(waitIndex);

@@ -15,11 +15,11 @@ public class DiscoveryService {
     public static final int MAX_SIZE = 99;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final DiscoveryStore store;
+    private final TokenStore store;
     private final DiscoveryConfig config;
     private final RequestHosts hosts;
 
-    DiscoveryService(DiscoveryStore store, DiscoveryConfig config) {
+    DiscoveryService(TokenStore store, DiscoveryConfig config) {
         this.store = store;
         this.config = config;
         this.hosts = new RequestHosts(config.allowedHosts().orElse(List.of()));

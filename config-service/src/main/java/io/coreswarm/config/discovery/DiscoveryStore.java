@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -21,9 +22,13 @@ import org.jboss.logging.Logger;
  * no poll waiting on it) is evicted, and when none is, the request is refused with 429. One lock
  * serialises all calls: discovery traffic is a handful of requests per member, and a single lock
  * keeps the global index, the watchers and the byte count consistent.
+ * <p>
+ * The {@link TokenStore} of {@code coreswarm.store=files}; typed as itself only, so that
+ * {@link TokenStores} alone says which store serves.
  */
 @ApplicationScoped
-public class DiscoveryStore {
+@Typed(DiscoveryStore.class)
+public class DiscoveryStore implements TokenStore {
     private static final Logger LOG = Logger.getLogger(DiscoveryStore.class);
 
     /** In access order: the first entries are the least recently used. */
@@ -51,11 +56,13 @@ public class DiscoveryStore {
         this.limits = limits;
     }
 
+    @Override
     public DiscoveryLimits limits() {
         return limits;
     }
 
     /** A key of a token, checked against the limits (a 400 problem naming {@code key} otherwise). */
+    @Override
     public KeyPath keyPath(String token, String key) {
         return KeyPath.of(token, key, limits);
     }
@@ -64,6 +71,7 @@ public class DiscoveryStore {
      * Creates a token holding {@code _config/size}; false if the token exists already. At the token
      * or memory cap an idle token is evicted first, or the call refused with a 429 problem.
      */
+    @Override
     public synchronized boolean createToken(String token, int size) {
         if (tokens.containsKey(token)) {
             return false;
@@ -80,11 +88,13 @@ public class DiscoveryStore {
         return true;
     }
 
+    @Override
     public Outcome get(KeyPath path, boolean recursive) {
         return inToken(path, space -> space.get(path, recursive));
     }
 
     /** @see TokenSpace#set */
+    @Override
     public Outcome set(KeyPath path, String value, Boolean prevExist, Duration ttl) {
         // the key, its directories and two copies in the history, roughly
         long growth = 4 * (TokenSpace.ENTRY_OVERHEAD + path.etcdKey().length() + (value == null ? 0 : value.length()));
@@ -94,24 +104,29 @@ public class DiscoveryStore {
         });
     }
 
+    @Override
     public Outcome delete(KeyPath path) {
         return inToken(path, space -> space.delete(path));
     }
 
     /** @see TokenSpace#watch */
+    @Override
     public CompletableFuture<Change> watch(KeyPath path, boolean recursive, long sinceIndex) {
         return inToken(path, space -> space.watch(path, recursive, sinceIndex));
     }
 
+    @Override
     public synchronized long index() {
         return index.current();
     }
 
+    @Override
     public synchronized int tokenCount() {
         return tokens.size();
     }
 
     /** The estimated memory of every token's keys and history. */
+    @Override
     public synchronized long totalBytes() {
         return totalBytes;
     }
@@ -121,6 +136,7 @@ public class DiscoveryStore {
      * Read under the store's one lock, so a store stuck under it never answers (the readiness
      * check bounds its wait).
      */
+    @Override
     public synchronized boolean hasRoomForAToken() {
         if (tokens.size() < limits.maxTokens() && totalBytes + 1024 <= limits.maxTotalBytes()) {
             return true;
