@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.health.HealthEvent;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.targets.TargetStore;
+import io.coreswarm.monitor.targets.TargetCatalog;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
@@ -47,7 +47,7 @@ public class EventLog {
     private final BroadcastProcessor<HealthEvent> live = BroadcastProcessor.create();
 
     @Inject
-    EventLog(MonitorConfig config, ObjectMapper json, TargetStore store) {
+    EventLog(MonitorConfig config, ObjectMapper json, TargetCatalog store) {
         this(config.dataDir().resolve("events"), config.eventsKept(), json, config.eventFileMaxBytes(), config.eventFilesKept());
         store.all().forEach(t -> load(t.name()));
     }

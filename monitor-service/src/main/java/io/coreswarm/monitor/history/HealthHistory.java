@@ -21,7 +21,7 @@ import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.history.ClusterHistory;
 import io.coreswarm.api.history.HistoryPoint;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.targets.TargetStore;
+import io.coreswarm.monitor.targets.TargetCatalog;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -38,7 +38,7 @@ public class HealthHistory {
     private final Map<String, Series> series = new ConcurrentHashMap<>();
 
     @Inject
-    HealthHistory(MonitorConfig monitor, HistoryConfig config, ObjectMapper json, TargetStore store) {
+    HealthHistory(MonitorConfig monitor, HistoryConfig config, ObjectMapper json, TargetCatalog store) {
         this(monitor.dataDir().resolve("history"), config, json);
         store.all().forEach(t -> load(t.name()));
     }
