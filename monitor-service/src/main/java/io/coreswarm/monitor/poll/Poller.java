@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.health.HealthStatus;
 import io.coreswarm.api.health.MonitorTarget;
-import io.coreswarm.monitor.health.EventLog;
+import io.coreswarm.monitor.health.Events;
 import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.health.HealthMetrics;
 import io.coreswarm.monitor.health.LatestHealth;
@@ -34,7 +34,7 @@ public class Poller {
     private final TargetPoll poll;
     private final PollWorkers workers;
     private final HealthBoard board;
-    private final EventLog events;
+    private final Events events;
     private final HealthMetrics metrics;
     private final HealthHistory history;
     private final PollShare share;
@@ -43,7 +43,7 @@ public class Poller {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
 
-    Poller(TargetCatalog store, TargetPoll poll, PollWorkers workers, HealthBoard board, EventLog events, HealthMetrics metrics,
+    Poller(TargetCatalog store, TargetPoll poll, PollWorkers workers, HealthBoard board, Events events, HealthMetrics metrics,
             HealthHistory history, PollShare share, LatestHealth latest, TargetConnections connections) {
         this.share = share;
         this.latest = latest;

@@ -5,7 +5,7 @@ import java.util.List;
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.health.ClusterHealthApi;
 import io.coreswarm.api.health.HealthEvent;
-import io.coreswarm.monitor.health.EventLog;
+import io.coreswarm.monitor.health.Events;
 import io.coreswarm.monitor.health.LatestHealth;
 import io.coreswarm.monitor.health.PublishedHealth;
 import io.coreswarm.monitor.targets.TargetCatalog;
@@ -15,9 +15,9 @@ import io.smallrye.mutiny.Multi;
 public class ClusterHealthResource implements ClusterHealthApi {
     private final LatestHealth latest;
     private final TargetCatalog targets;
-    private final EventLog events;
+    private final Events events;
 
-    ClusterHealthResource(LatestHealth latest, TargetCatalog targets, EventLog events) {
+    ClusterHealthResource(LatestHealth latest, TargetCatalog targets, Events events) {
         this.latest = latest;
         this.targets = targets;
         this.events = events;

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.api.problem.ProblemException;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.health.EventLog;
+import io.coreswarm.monitor.health.Events;
 import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.health.HealthMetrics;
 import io.coreswarm.monitor.health.LatestHealth;
@@ -30,7 +30,7 @@ public class Targets {
     private static final Logger LOG = Logger.getLogger(Targets.class);
     private final TargetCatalog store;
     private final HealthBoard board;
-    private final EventLog events;
+    private final Events events;
     private final HealthMetrics metrics;
     private final Poller poller;
     private final TargetConnections connections;
@@ -41,7 +41,7 @@ public class Targets {
     private final int maxTargets;
     private final int maxEndpoints;
 
-    Targets(TargetCatalog store, HealthBoard board, EventLog events, HealthMetrics metrics, Poller poller,
+    Targets(TargetCatalog store, HealthBoard board, Events events, HealthMetrics metrics, Poller poller,
             TargetConnections connections, HealthHistory history, MonitorConfig config, LatestHealth latest, PollShare share) {
         this.latest = latest;
         this.share = share;

@@ -19,7 +19,7 @@ import io.coreswarm.api.problem.NotFound;
 import io.coreswarm.api.webhook.Delivery;
 import io.coreswarm.api.webhook.Webhook;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.health.EventLog;
+import io.coreswarm.monitor.health.Events;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.subscription.Cancellable;
 
@@ -34,11 +34,11 @@ public class Webhooks {
     private static final int INTAKE_QUEUE = 10_000;
     private final WebhookHub hub;
     private final WebhookConfig config;
-    private final EventLog events;
+    private final Events events;
     private final ThreadPoolExecutor intake;
     private Cancellable following;
 
-    Webhooks(MonitorConfig monitor, WebhookConfig config, ObjectMapper json, EventLog events) {
+    Webhooks(MonitorConfig monitor, WebhookConfig config, ObjectMapper json, Events events) {
         this.hub = new WebhookHub(monitor.dataDir().resolve("webhooks"), config, json);
         this.config = config;
         this.events = events;

@@ -1,7 +1,7 @@
 /**
  * Webhooks: every health event the log records is POSTed, signed with HMAC-SHA256, to each webhook
  * whose filter takes it. {@link io.coreswarm.monitor.webhook.Webhooks} is the running monitor's
- * (fed by {@link io.coreswarm.monitor.health.EventLog}), {@link io.coreswarm.monitor.webhook.WebhookHub}
+ * (fed by {@link io.coreswarm.monitor.health.Events}, the events this replica records), {@link io.coreswarm.monitor.webhook.WebhookHub}
  * the webhooks of one directory with a delivery thread each, {@code PendingQueue} a webhook's
  * deliveries on disk (0600) in order, {@code WebhookWorker} the thread that sends them with retries
  * and backoff. Also the REST resource. Uses {@code health} (the event log) and nothing above it.
