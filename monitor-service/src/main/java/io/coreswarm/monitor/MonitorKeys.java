@@ -18,6 +18,13 @@ public final class MonitorKeys {
     /** {@code monitor/events/<name>/<id>}: a target's events, the last {@code events-kept} of them. */
     public static final String EVENTS = "monitor/events/";
 
+    /** {@code monitor/webhooks/<name>}: a webhook's JSON, its secret included (never answered). */
+    public static final String WEBHOOKS = "monitor/webhooks/";
+    /** {@code monitor/deliveries/<webhook>/<id>}: a webhook's pending deliveries, in the order etcd created them. */
+    public static final String DELIVERIES = "monitor/deliveries/";
+    /** {@code monitor/webhook-senders/<webhook>}: the id of the replica that sends its deliveries, under that replica's lease. */
+    public static final String WEBHOOK_SENDERS = "monitor/webhook-senders/";
+
     private MonitorKeys() {
     }
 }

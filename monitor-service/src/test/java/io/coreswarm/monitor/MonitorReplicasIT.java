@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.coreswarm.monitor.support.Receiver;
 import io.coreswarm.monitor.support.ServiceReplica;
 import io.coreswarm.testsupport.Await;
 import io.coreswarm.testsupport.EtcdCluster;
@@ -39,6 +40,8 @@ class MonitorReplicasIT {
     private static final Duration LIMIT = Duration.ofSeconds(30);
     private static EtcdCluster etcd;
     private static final List<ServiceReplica> started = new ArrayList<>();
+    private static final List<AutoCloseable> closing = new ArrayList<>();
+    private static final String SECRET = "replicas-secret-0123456789abcdef";
 
     @BeforeAll
     static void etcd() {
@@ -51,8 +54,11 @@ class MonitorReplicasIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         started.forEach(ServiceReplica::close);
+        for (AutoCloseable c : closing) {
+            c.close();
+        }
         if (etcd != null) {
             etcd.close();
         }
@@ -140,6 +146,14 @@ class MonitorReplicasIT {
         Map<String, Set<String>> back = awaitSplit(List.of(a2, b));
         String polledByB = back.get(b.id()).iterator().next();
         List<String> streamed = java.util.Collections.synchronizedList(new ArrayList<>());
+        // a webhook put through B, known to A, its deliveries sent once whichever replica recorded the event
+        Receiver receiver = new Receiver();
+        closing.add(receiver);
+        var hook = b.send("PUT", "/v1/webhooks/ops", "{\"url\":\"" + receiver.url("/hook") + "\",\"secret\":\"" + SECRET
+                + "\",\"events\":[\"ETCD_MEMBER\"]}");
+        assertEquals(200, hook.statusCode(), hook.body());
+        Await.until("A lists the webhook put through B", LIMIT, () -> a2.get("/v1/webhooks").contains("\"ops\""));
+        assertTrue(!a2.get("/v1/webhooks/ops").contains(SECRET) && !b.get("/v1/webhooks").contains(SECRET), "a secret answered");
         EtcdProcess leader = etcd.leader();
         try (AutoCloseable stream = a2.follow("/v1/clusters/" + polledByB + "/events/stream", streamed)) {
             Thread.sleep(500); // the stream is open before the change it should see
@@ -174,6 +188,13 @@ class MonitorReplicasIT {
                 return fromA.contains(leader.name()) && fromA.equals(b.get("/v1/clusters/" + name + "/events"));
             });
         }
+        // one delivery per target (each recorded its member's death once), each sent once
+        Await.until("the webhook receives the member's death of every target", LIMIT, () -> receiver.requests().size() >= TARGETS.size());
+        Thread.sleep(2 * POLL.toMillis()); // what a second sender would add
+        List<String> delivered = receiver.requests().stream().map(r -> JsonPath.from(r.text()).getString("event.cluster")).sorted().toList();
+        System.out.printf("webhook deliveries: %d for %s%n", receiver.requests().size(), delivered);
+        assertEquals(TARGETS, delivered);
+        assertEquals(TARGETS.size(), receiver.requests().stream().map(r -> r.header("X-Coreswarm-Delivery")).distinct().count());
         Map<String, Set<String>> after = awaitSplit(List.of(a2, b));
         System.out.printf("split with the etcd leader dead: %s%n", after);
         // and the targets are still polled: checkedAt advances on both replicas' answers
