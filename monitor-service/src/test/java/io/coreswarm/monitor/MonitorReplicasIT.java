@@ -18,8 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.coreswarm.api.health.TargetTls;
 import io.coreswarm.monitor.support.Receiver;
 import io.coreswarm.monitor.support.ServiceReplica;
+import io.coreswarm.monitor.support.TlsEtcd;
+import io.coreswarm.pki.ClusterPki;
 import io.coreswarm.testsupport.Await;
 import io.coreswarm.testsupport.EtcdCluster;
 import io.coreswarm.testsupport.EtcdProcess;
@@ -47,6 +52,7 @@ class MonitorReplicasIT {
     static void etcd() {
         Path work = Path.of("target", "etcd-replicas-" + ProcessHandle.current().pid()).toAbsolutePath();
         etcd = new EtcdCluster("replicas", 3, work).start();
+        io.coreswarm.testsupport.Exec.run(List.of("rm", "-rf", Path.of("target", "replica-data").toAbsolutePath().toString()));
         Await.until("the etcd cluster elects a leader", LIMIT, () -> {
             etcd.leader();
             return true;
@@ -108,6 +114,26 @@ class MonitorReplicasIT {
             String info = b.get("/v1/clusters/" + name + "/info");
             assertTrue(info.contains("Health: HEALTHY"), info);
         }
+
+        // a target with TLS put through A: B answers it without its key and keeps its files (key 0600) on its own disk
+        TargetTls tls = TlsEtcd.tls(ClusterPki.create(Path.of("target", "replicas-pki-" + ProcessHandle.current().pid())
+                .toAbsolutePath(), "secure").layout().clientDir());
+        var secure = a.send("PUT", "/v1/targets/secure", new ObjectMapper().writeValueAsString(Map.of("dockerEndpoints",
+                List.of("tcp://127.0.0.1:1"), "etcdEndpoints", List.of("https://127.0.0.1:1"), "tls", TlsEtcd.json(tls))));
+        assertEquals(200, secure.statusCode(), secure.body());
+        Path keyOnB = Path.of("target", "replica-data", b.id(), "targets", "secure", "tls", "key.pem");
+        Await.until("B keeps the TLS files of the target put through A", LIMIT, () -> java.nio.file.Files.exists(keyOnB));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(keyOnB)));
+        String shown = b.get("/v1/targets/secure");
+        assertTrue(JsonPath.from(shown).getString("tls.cert") != null && JsonPath.from(shown).getString("tls.key") == null, shown);
+        assertEquals(204, b.send("DELETE", "/v1/targets/secure", null).statusCode());
+        Await.until("A drops the TLS files of the target removed through B", LIMIT,
+                () -> !java.nio.file.Files.exists(Path.of("target", "replica-data", a.id(), "targets", "secure")));
+        for (ServiceReplica r : List.of(a, b)) {
+            String log = java.nio.file.Files.readString(Path.of("target", r.id() + ".log"));
+            assertTrue(!log.contains("PRIVATE KEY") && !log.contains(tls.key().lines().skip(1).findFirst().orElseThrow()), r.id() + " logged the key");
+        }
+        split = awaitSplit(List.of(a, b));
 
         // A dies without a word: B polls A's targets within the lease TTL and a poll
         Set<String> heldByA = split.get(a.id());

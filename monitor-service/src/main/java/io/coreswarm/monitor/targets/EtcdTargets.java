@@ -1,5 +1,8 @@
 package io.coreswarm.monitor.targets;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +49,7 @@ final class EtcdTargets implements TargetCatalog, AutoCloseable {
     private final EtcdStore etcd;
     private final ObjectMapper json;
     private final TargetTlsFiles tls;
+    private final Path localDir;
     private final Map<String, MonitorTarget> cache = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "monitor-targets-sync");
@@ -58,6 +63,7 @@ final class EtcdTargets implements TargetCatalog, AutoCloseable {
         this.etcd = etcd;
         this.json = json;
         this.tls = new TargetTlsFiles(localDir);
+        this.localDir = localDir;
         // at once, so the first poll and the first read see the targets; on a later try when etcd is down
         sync.submit(this::load);
         try {
@@ -127,6 +133,7 @@ final class EtcdTargets implements TargetCatalog, AutoCloseable {
                     drop(gone);
                 }
             }
+            sweep(names);
             watch = etcd.watch(MonitorKeys.TARGETS, revision, this::changed, this::lost);
         } catch (StoreUnavailable e) {
             LOG.debugf("targets not listed: %s", e.getMessage());
@@ -189,6 +196,16 @@ final class EtcdTargets implements TargetCatalog, AutoCloseable {
         } catch (PkiException e) {
             // names files, never their content
             LOG.warnf("skipping target %s: its TLS cannot be used (%s)", name, e.getMessage());
+        }
+    }
+
+    /** TLS files on this disk of targets etcd no longer has (removed while this replica was down). */
+    private void sweep(Set<String> names) {
+        try (Stream<Path> folders = Files.isDirectory(localDir) ? Files.list(localDir) : Stream.empty()) {
+            folders.filter(f -> Files.isDirectory(f.resolve(TargetTlsFiles.TLS_DIR))).map(f -> f.getFileName().toString())
+                    .filter(name -> !names.contains(name)).forEach(tls::remove);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("cannot sweep the TLS files in %s: %s", localDir, e.getMessage());
         }
     }
 
