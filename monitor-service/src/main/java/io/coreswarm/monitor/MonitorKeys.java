@@ -18,6 +18,8 @@ public final class MonitorKeys {
     /** {@code monitor/events/<name>/<id>}: a target's events, the last {@code events-kept} of them. */
     public static final String EVENTS = "monitor/events/";
 
+    /** {@code monitor/history/<name>}: a target's health history (its tiers), as its poller last flushed it. */
+    public static final String HISTORY = "monitor/history/";
     /** {@code monitor/webhooks/<name>}: a webhook's JSON, its secret included (never answered). */
     public static final String WEBHOOKS = "monitor/webhooks/";
     /** {@code monitor/deliveries/<webhook>/<id>}: a webhook's pending deliveries, in the order etcd created them. */

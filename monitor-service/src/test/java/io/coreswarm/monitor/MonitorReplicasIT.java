@@ -78,6 +78,7 @@ class MonitorReplicasIT {
                 "coreswarm.etcd.lease-ttl", LEASE_TTL.toSeconds() + "s",
                 "coreswarm.etcd.timeout", "2s",
                 "coreswarm.monitor.poll-interval", POLL.toSeconds() + "s",
+                "coreswarm.monitor.history.flush-interval", "2s",
                 "coreswarm.monitor.data-dir", Path.of("target", "replica-data", id).toAbsolutePath().toString()));
         started.add(r);
         return r;
@@ -113,6 +114,12 @@ class MonitorReplicasIT {
             });
             String info = b.get("/v1/clusters/" + name + "/info");
             assertTrue(info.contains("Health: HEALTHY"), info);
+        }
+
+        // the history too, on the replica that does not poll the target: what its poller flushed to etcd
+        for (String name : TARGETS) {
+            Await.until(name + ": both replicas answer its history", LIMIT, () -> List.of(a, b).stream()
+                    .allMatch(r -> !JsonPath.from(r.get("/v1/clusters/" + name + "/history")).getList("points").isEmpty()));
         }
 
         // a target with TLS put through A: B answers it without its key and keeps its files (key 0600) on its own disk

@@ -64,6 +64,7 @@ public class Poller {
         for (String name : split.lost()) {
             board.forget(name);
             connections.close(name);
+            history.release(name);
         }
         for (String name : split.gained()) {
             takeOver(name);
@@ -78,6 +79,7 @@ public class Poller {
     private void takeOver(String name) {
         try {
             latest.published(name).ifPresentOrElse(p -> board.takeOver(p.health()), () -> board.watch(name));
+            history.takeOver(name);
         } catch (StoreUnavailable e) {
             board.watch(name);
         }
