@@ -64,7 +64,11 @@ public class Poller {
         for (String name : split.lost()) {
             board.forget(name);
             connections.close(name);
-            history.release(name);
+            if (store.find(name).isPresent()) {
+                history.release(name);
+            } else {
+                history.forget(name); // removed meanwhile: nothing of it may be written back
+            }
         }
         for (String name : split.gained()) {
             takeOver(name);

@@ -119,11 +119,15 @@ final class EtcdPending implements Pending {
         }
     }
 
-    /** Writes only while this replica still sends this webhook's deliveries. */
+    /**
+     * Writes only while this replica still sends this webhook's deliveries. When another took over
+     * (this replica's lease ran out), the delivery thread is told by an exception, so that it stops
+     * retrying what the other now sends and waits for a head again.
+     */
     private void fenced(String doing, Op op) {
         if (!StoreCalls.txn(etcd, doing, new Cmp[] {
                 new Cmp(StoreCalls.bytes(sender), Cmp.Op.EQUAL, CmpTarget.value(StoreCalls.bytes(claims.holder()))) }, op)) {
-            LOG.infof("%s: not written, another replica sends this webhook's deliveries now", doing);
+            throw new IllegalStateException(doing + ": not written, another replica sends this webhook's deliveries now");
         }
     }
 
