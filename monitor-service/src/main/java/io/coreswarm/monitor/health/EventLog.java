@@ -14,16 +14,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
 
 import io.coreswarm.api.health.HealthEvent;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.targets.TargetStore;
+import io.coreswarm.monitor.targets.TargetCatalog;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
@@ -32,10 +29,10 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
  * {@code <data-dir>/events/<name>.jsonl} (the memory is filled from there on start), and a live
  * stream for followers. A file past its size limit is rotated: {@code <name>.jsonl} becomes
  * {@code <name>.1.jsonl}, the one before {@code <name>.2.jsonl}, and so on up to the number kept;
- * the oldest is deleted. Disk use per target is thus bounded by (kept + 1) × the limit.
+ * the oldest is deleted. Disk use per target is thus bounded by (kept + 1) × the limit. The files
+ * implementation of {@link Events}.
  */
-@ApplicationScoped
-public class EventLog {
+public class EventLog implements Events {
     private static final Logger LOG = Logger.getLogger(EventLog.class);
     private static final int FOLLOWER_BUFFER = 1024;
     private final Path dir;
@@ -46,8 +43,7 @@ public class EventLog {
     private final Map<String, Deque<HealthEvent>> recent = new ConcurrentHashMap<>();
     private final BroadcastProcessor<HealthEvent> live = BroadcastProcessor.create();
 
-    @Inject
-    EventLog(MonitorConfig config, ObjectMapper json, TargetStore store) {
+    EventLog(MonitorConfig config, ObjectMapper json, TargetCatalog store) {
         this(config.dataDir().resolve("events"), config.eventsKept(), json, config.eventFileMaxBytes(), config.eventFilesKept());
         store.all().forEach(t -> load(t.name()));
     }
@@ -65,6 +61,7 @@ public class EventLog {
     }
 
     /** Keeps, appends and publishes events, one at a time (the live stream wants them in order). */
+    @Override
     public synchronized void record(List<HealthEvent> events) {
         for (HealthEvent e : events) {
             Deque<HealthEvent> q = recent.computeIfAbsent(e.cluster(), c -> new ArrayDeque<>());
@@ -79,6 +76,7 @@ public class EventLog {
         }
     }
 
+    @Override
     public List<HealthEvent> recent(String cluster) {
         Deque<HealthEvent> q = recent.get(cluster);
         if (q == null) {
@@ -90,15 +88,18 @@ public class EventLog {
     }
 
     /** A poll may emit several events at once; a follower that asks for one at a time gets the rest from a buffer. */
+    @Override
     public Multi<HealthEvent> follow(String cluster) {
         return live.onOverflow().buffer(FOLLOWER_BUFFER).filter(e -> cluster.equals(e.cluster()));
     }
 
     /** Every cluster's events as they are recorded (webhooks follow this). */
+    @Override
     public Multi<HealthEvent> followAll() {
         return live.onOverflow().buffer(FOLLOWER_BUFFER);
     }
 
+    @Override
     public synchronized void forget(String cluster) {
         recent.remove(cluster);
         try {

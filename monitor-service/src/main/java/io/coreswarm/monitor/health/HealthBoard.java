@@ -9,15 +9,22 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.coreswarm.monitor.targets.TargetStore;
+import io.coreswarm.api.health.ClusterHealth;
+import io.coreswarm.monitor.docker.SwarmObservation;
+import io.coreswarm.monitor.etcd.EtcdObservation;
+import io.coreswarm.monitor.targets.TargetCatalog;
+import io.coreswarm.store.StateStore;
 
-/** The last poll of every watched target ("not polled yet" until its first one ends). */
+/** The last poll of every target this replica polls ("not polled yet" until its first one ends). */
 @ApplicationScoped
 public class HealthBoard {
     private final Map<String, Snapshot> latest = new ConcurrentHashMap<>();
 
-    HealthBoard(TargetStore store) {
-        store.all().forEach(t -> watch(t.name()));
+    /** With files every target is this replica's from the start; with etcd only those it takes ({@link #takeOver}, {@link #watch}). */
+    HealthBoard(TargetCatalog store, StateStore state) {
+        if (!state.isEtcd()) {
+            store.all().forEach(t -> watch(t.name()));
+        }
     }
 
     public void watch(String cluster) {
@@ -36,6 +43,14 @@ public class HealthBoard {
             return snapshot;
         });
         return Optional.ofNullable(before.get());
+    }
+
+    /**
+     * Starts watching a target whose polls this replica takes over from another, going on from the
+     * health that one published (so its first poll here tells only what changed since).
+     */
+    public void takeOver(ClusterHealth published) {
+        latest.put(published.cluster(), new Snapshot(published, EtcdObservation.notWatched(), SwarmObservation.notWatched()));
     }
 
     public void forget(String cluster) {

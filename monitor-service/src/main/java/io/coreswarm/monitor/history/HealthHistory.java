@@ -1,9 +1,6 @@
 package io.coreswarm.monitor.history;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,38 +12,43 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.jboss.logging.Logger;
-
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.history.ClusterHistory;
 import io.coreswarm.api.history.HistoryPoint;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.targets.TargetStore;
+import io.coreswarm.monitor.targets.TargetCatalog;
+import io.coreswarm.store.StateStore;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Every watched cluster's health over time, a {@link Series} each, written to
  * {@code <data-dir>/history/<name>.json} every flush interval (when it changed) and at shutdown,
- * and read back on start. Memory and disk are bounded by the tiers' point counts.
+ * and read back on start. Memory and disk are bounded by the tiers' point counts. With etcd the
+ * same under {@code monitor/history/<name>}, kept in memory by the replica that polls the cluster
+ * only ({@link #takeOver}, {@link #release}); the others answer from what it last flushed.
  */
 @ApplicationScoped
 public class HealthHistory {
-    private static final Logger LOG = Logger.getLogger(HealthHistory.class);
-    private final Path dir;
+    private final SeriesStore store;
     private final HistoryConfig config;
-    private final ObjectMapper json;
     private final Map<String, Series> series = new ConcurrentHashMap<>();
 
     @Inject
-    HealthHistory(MonitorConfig monitor, HistoryConfig config, ObjectMapper json, TargetStore store) {
-        this(monitor.dataDir().resolve("history"), config, json);
-        store.all().forEach(t -> load(t.name()));
+    HealthHistory(MonitorConfig monitor, HistoryConfig config, ObjectMapper json, TargetCatalog targets, StateStore state) {
+        this(state.isEtcd() ? new EtcdSeries(state.etcd(), json) : new SeriesFiles(monitor.dataDir().resolve("history"), json), config);
+        if (!state.isEtcd()) {
+            // with etcd a replica loads a history when it takes the target's polls (takeOver)
+            targets.all().forEach(t -> load(t.name()));
+        }
     }
 
     HealthHistory(Path dir, HistoryConfig config, ObjectMapper json) {
-        this.dir = dir;
+        this(new SeriesFiles(dir, json), config);
+    }
+
+    private HealthHistory(SeriesStore store, HistoryConfig config) {
+        this.store = store;
         this.config = config;
-        this.json = json;
     }
 
     /** Adds a poll's health (one not polled yet has nothing to add). */
@@ -56,10 +58,16 @@ public class HealthHistory {
         }
     }
 
-    /** The history from {@code since} to now, one point per step; parameters as {@link HistoryQuery} reads them. */
+    /**
+     * The history from {@code since} to now, one point per step; parameters as {@link HistoryQuery}
+     * reads them. A cluster another replica polls is answered from what it last flushed to etcd.
+     */
     public ClusterHistory query(String cluster, String since, String step, Instant now) {
         HistoryQuery q = HistoryQuery.read(since, step, now, oldest(now));
         Series s = series.get(cluster);
+        if (s == null && store.shared()) {
+            s = store.read(cluster).map(this::series).orElse(null);
+        }
         List<HistoryPoint> points = s == null ? List.of() : s.query(q.since(), q.step());
         return new ClusterHistory(cluster, q.since(), now, q.step().toSeconds(), points);
     }
@@ -69,13 +77,23 @@ public class HealthHistory {
         return now.minus(Series.HOUR.multipliedBy(config.hourPoints()));
     }
 
+    /** This replica takes a cluster's polls over: it goes on from the history the last poller flushed. */
+    public void takeOver(String cluster) {
+        series.remove(cluster);
+        load(cluster);
+    }
+
+    /** This replica no longer polls a cluster: what it recorded is flushed, for the next poller. */
+    public void release(String cluster) {
+        Series s = series.remove(cluster);
+        if (s != null && s.takeChanged()) {
+            store.write(cluster, s.saved());
+        }
+    }
+
     public void forget(String cluster) {
         series.remove(cluster);
-        try {
-            Files.deleteIfExists(file(cluster));
-        } catch (IOException e) {
-            LOG.warnf("cannot remove the history of %s: %s", cluster, e.getMessage());
-        }
+        store.delete(cluster);
     }
 
     @Scheduled(identity = "flush-history", every = "${coreswarm.monitor.history.flush-interval:60s}",
@@ -83,7 +101,7 @@ public class HealthHistory {
     void flushChanged() {
         series.forEach((cluster, s) -> {
             if (s.takeChanged()) {
-                write(cluster, s);
+                store.write(cluster, s.saved());
             }
         });
     }
@@ -92,38 +110,18 @@ public class HealthHistory {
     public void flush() {
         series.forEach((cluster, s) -> {
             s.takeChanged();
-            write(cluster, s);
+            store.write(cluster, s.saved());
         });
     }
 
-    private void write(String cluster, Series s) {
-        try {
-            Files.createDirectories(dir);
-            Path aside = dir.resolve("." + cluster + ".json.tmp");
-            json.writeValue(aside.toFile(), s.saved());
-            Files.move(aside, file(cluster), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // memory still holds it; a full disk must not stop the monitor
-            LOG.warnf("cannot write the history of %s to %s: %s", cluster, dir, e.getMessage());
-        }
-    }
-
-    /** Reads a cluster's history file, if any; one that cannot be read is logged and started afresh. */
+    /** Reads a cluster's saved history, if any; one that cannot be read is logged and started afresh. */
     void load(String cluster) {
-        Path file = file(cluster);
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        try {
-            Series s = new Series(config);
-            s.load(json.readValue(file.toFile(), Series.Saved.class));
-            series.put(cluster, s);
-        } catch (IOException e) {
-            LOG.warnf("cannot read the history of %s from %s: %s", cluster, file, e.getMessage());
-        }
+        store.read(cluster).ifPresent(saved -> series.put(cluster, series(saved)));
     }
 
-    private Path file(String cluster) {
-        return dir.resolve(cluster + ".json");
+    private Series series(Series.Saved saved) {
+        Series s = new Series(config);
+        s.load(saved);
+        return s;
     }
 }

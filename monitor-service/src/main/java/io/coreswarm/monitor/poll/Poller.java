@@ -11,35 +11,43 @@ import org.jboss.logging.Logger;
 
 import io.coreswarm.api.health.HealthStatus;
 import io.coreswarm.api.health.MonitorTarget;
-import io.coreswarm.monitor.health.EventLog;
+import io.coreswarm.monitor.health.Events;
 import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.health.HealthMetrics;
+import io.coreswarm.monitor.health.LatestHealth;
 import io.coreswarm.monitor.health.Snapshot;
 import io.coreswarm.monitor.health.Transitions;
 import io.coreswarm.monitor.history.HealthHistory;
-import io.coreswarm.monitor.targets.TargetStore;
+import io.coreswarm.monitor.targets.TargetCatalog;
+import io.coreswarm.store.StoreUnavailable;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Polls every target on each tick, each on its own thread. A target whose previous poll still
+ * Polls every target this replica polls ({@link PollShare}: all with files) on each tick, each on its own thread. A target whose previous poll still
  * runs is skipped (its polls never overlap); one asked for again meanwhile (changed by a PUT) is
  * polled again as soon as the running poll ends.
  */
 @ApplicationScoped
 public class Poller {
     private static final Logger LOG = Logger.getLogger(Poller.class);
-    private final TargetStore store;
+    private final TargetCatalog store;
     private final TargetPoll poll;
     private final PollWorkers workers;
     private final HealthBoard board;
-    private final EventLog events;
+    private final Events events;
     private final HealthMetrics metrics;
     private final HealthHistory history;
+    private final PollShare share;
+    private final LatestHealth latest;
+    private final TargetConnections connections;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
 
-    Poller(TargetStore store, TargetPoll poll, PollWorkers workers, HealthBoard board, EventLog events, HealthMetrics metrics,
-            HealthHistory history) {
+    Poller(TargetCatalog store, TargetPoll poll, PollWorkers workers, HealthBoard board, Events events, HealthMetrics metrics,
+            HealthHistory history, PollShare share, LatestHealth latest, TargetConnections connections) {
+        this.share = share;
+        this.latest = latest;
+        this.connections = connections;
         this.store = store;
         this.poll = poll;
         this.workers = workers;
@@ -52,12 +60,42 @@ public class Poller {
     @Scheduled(identity = "poll-targets", every = "${coreswarm.monitor.poll-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        store.all().forEach(t -> start(t, false));
+        PollShare.Split split = share.split(store.all());
+        for (String name : split.lost()) {
+            board.forget(name);
+            connections.close(name);
+            if (store.find(name).isPresent()) {
+                history.release(name);
+            } else {
+                history.forget(name); // removed meanwhile: nothing of it may be written back
+            }
+        }
+        for (String name : split.gained()) {
+            takeOver(name);
+        }
+        if (!split.gained().isEmpty() || !split.lost().isEmpty()) {
+            metrics.update(board.all());
+        }
+        split.mine().forEach(t -> start(t, false));
     }
 
-    /** Polls a target now, or right after its running poll. */
+    /** Goes on from the health the last poller published, so that the first poll here tells only what changed. */
+    private void takeOver(String name) {
+        try {
+            latest.published(name).ifPresentOrElse(p -> board.takeOver(p.health()), () -> board.watch(name));
+            history.takeOver(name);
+        } catch (StoreUnavailable e) {
+            board.watch(name);
+        }
+    }
+
+    /** Polls a target now, or right after its running poll; one this replica does not poll yet is split out at once. */
     public void pollSoon(MonitorTarget target) {
-        start(target, true);
+        if (share.holds(target.name())) {
+            start(target, true);
+        } else {
+            workers.execute(this::tick);
+        }
     }
 
     private void start(MonitorTarget target, boolean soon) {
@@ -75,6 +113,14 @@ public class Poller {
         }
     }
 
+    private void publish(Snapshot snapshot) {
+        try {
+            latest.publish(snapshot);
+        } catch (StoreUnavailable e) {
+            LOG.debugf("the poll of %s is not published: %s", snapshot.cluster(), e.getMessage());
+        }
+    }
+
     private void run(MonitorTarget target) {
         String name = target.name();
         long start = System.nanoTime();
@@ -89,17 +135,19 @@ public class Poller {
             // counted before the board shows the poll, so whoever sees it polled sees it counted
             metrics.polled(name, Duration.ofNanos(System.nanoTime() - start), snapshot.health().status() == HealthStatus.UNKNOWN);
             // a target changed or removed while it was polled: this poll speaks of what no longer is
-            if (target.equals(store.find(name).orElse(null))) {
+            // nor does a poll of a target this replica no longer polls (another took it over)
+            if (target.equals(store.find(name).orElse(null)) && share.holds(name)) {
                 board.update(snapshot).ifPresent(before -> events.record(Transitions.between(before.health(), snapshot.health())));
                 metrics.update(board.all());
                 history.record(snapshot.health());
+                publish(snapshot);
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "poll of %s failed", name);
         } finally {
             running.remove(name);
         }
-        if (again.remove(name)) {
+        if (again.remove(name) && share.holds(name)) {
             store.find(name).ifPresent(this::pollSoon);
         }
     }

@@ -17,7 +17,7 @@ import io.coreswarm.monitor.MonitorConfig;
 import io.coreswarm.docker.DockerClientFactory;
 import io.coreswarm.docker.TlsFiles;
 import io.coreswarm.monitor.etcd.EtcdClients;
-import io.coreswarm.monitor.targets.TargetStore;
+import io.coreswarm.monitor.targets.TargetCatalog;
 import io.coreswarm.monitor.targets.TargetTlsRules;
 
 /**
@@ -29,10 +29,10 @@ import io.coreswarm.monitor.targets.TargetTlsRules;
 public class TargetConnections {
     private static final Logger LOG = Logger.getLogger(TargetConnections.class);
     private final MonitorConfig config;
-    private final TargetStore store;
+    private final TargetCatalog store;
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
 
-    TargetConnections(MonitorConfig config, TargetStore store) {
+    TargetConnections(MonitorConfig config, TargetCatalog store) {
         this.config = config;
         this.store = store;
     }

@@ -12,9 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
@@ -29,8 +26,7 @@ import io.coreswarm.pki.PkiException;
  * target's TLS files are in its own folder beside it ({@link TargetTlsFiles}); its JSON carries the
  * certificates but never the key, which is read back from {@code key.pem} (0600) at start.
  */
-@ApplicationScoped
-public class TargetStore {
+public class TargetStore implements TargetCatalog {
     private static final Logger LOG = Logger.getLogger(TargetStore.class);
     private final Path dir;
     private final ObjectMapper json;
@@ -39,7 +35,6 @@ public class TargetStore {
 
     private final TargetPolicy policy;
 
-    @Inject
     TargetStore(MonitorConfig config, ObjectMapper json) {
         this(config.dataDir().resolve("targets"), json,
                 new TargetPolicy(config.maxEndpointsPerTarget(), config.allowedNetworks(), config.allowedHosts()));
@@ -58,10 +53,12 @@ public class TargetStore {
         load();
     }
 
+    @Override
     public List<MonitorTarget> all() {
         return targets.values().stream().sorted(Comparator.comparing(MonitorTarget::name)).toList();
     }
 
+    @Override
     public Optional<MonitorTarget> find(String name) {
         return Optional.ofNullable(targets.get(name));
     }
@@ -71,6 +68,7 @@ public class TargetStore {
     }
 
     /** The folder of a target's TLS files ({@code ca.pem}, {@code cert.pem}, {@code key.pem}), for its clients. */
+    @Override
     public Path tlsDir(String name) {
         return tls.dir(name);
     }
@@ -86,6 +84,7 @@ public class TargetStore {
                         t.tls().withoutKey());
     }
 
+    @Override
     public synchronized boolean put(MonitorTarget target) {
         MonitorTarget stored = target;
         if (target.tls() != null) {
@@ -109,6 +108,7 @@ public class TargetStore {
     }
 
     /** Removes a target with its TLS files; false if there was none. */
+    @Override
     public synchronized boolean remove(String name) {
         boolean known = targets.remove(name) != null;
         try {

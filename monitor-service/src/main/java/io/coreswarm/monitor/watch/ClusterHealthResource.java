@@ -5,45 +5,51 @@ import java.util.List;
 import io.coreswarm.api.health.ClusterHealth;
 import io.coreswarm.api.health.ClusterHealthApi;
 import io.coreswarm.api.health.HealthEvent;
-import io.coreswarm.monitor.health.EventLog;
-import io.coreswarm.monitor.health.HealthBoard;
-import io.coreswarm.monitor.health.InfoText;
-import io.coreswarm.monitor.health.Snapshot;
+import io.coreswarm.monitor.health.Events;
+import io.coreswarm.monitor.health.LatestHealth;
+import io.coreswarm.monitor.health.PublishedHealth;
+import io.coreswarm.monitor.targets.TargetCatalog;
 import io.smallrye.mutiny.Multi;
 
-/** Answers from the last poll only: asking never waits on a cluster. */
+/** Answers from the last poll only (whichever replica made it): asking never waits on a cluster. */
 public class ClusterHealthResource implements ClusterHealthApi {
-    private final HealthBoard board;
-    private final EventLog events;
+    private final LatestHealth latest;
+    private final TargetCatalog targets;
+    private final Events events;
 
-    ClusterHealthResource(HealthBoard board, EventLog events) {
-        this.board = board;
+    ClusterHealthResource(LatestHealth latest, TargetCatalog targets, Events events) {
+        this.latest = latest;
+        this.targets = targets;
         this.events = events;
     }
 
     @Override
     public ClusterHealth health(String name) {
-        return snapshot(name).health();
+        return published(name).health();
     }
 
     @Override
     public String info(String name) {
-        return InfoText.render(snapshot(name));
+        return published(name).info();
     }
 
     @Override
     public List<HealthEvent> events(String name) {
-        snapshot(name);
+        watched(name);
         return events.recent(name);
     }
 
     @Override
     public Multi<HealthEvent> follow(String name) {
-        snapshot(name);
+        watched(name);
         return events.follow(name);
     }
 
-    private Snapshot snapshot(String name) {
-        return board.get(name).orElseThrow(() -> Targets.notWatched(name));
+    private PublishedHealth published(String name) {
+        return latest.latest(name).orElseThrow(() -> Targets.notWatched(name));
+    }
+
+    private void watched(String name) {
+        targets.find(name).orElseThrow(() -> Targets.notWatched(name));
     }
 }

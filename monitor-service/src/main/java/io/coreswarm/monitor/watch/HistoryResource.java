@@ -4,22 +4,22 @@ import java.time.Instant;
 
 import io.coreswarm.api.history.ClusterHistory;
 import io.coreswarm.api.history.HistoryApi;
-import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.history.HealthHistory;
+import io.coreswarm.monitor.targets.TargetCatalog;
 
 /** A watched cluster's health over time, from memory. */
 public class HistoryResource implements HistoryApi {
-    private final HealthBoard board;
+    private final TargetCatalog targets;
     private final HealthHistory history;
 
-    HistoryResource(HealthBoard board, HealthHistory history) {
-        this.board = board;
+    HistoryResource(TargetCatalog targets, HealthHistory history) {
+        this.targets = targets;
         this.history = history;
     }
 
     @Override
     public ClusterHistory history(String name, String since, String step) {
-        board.get(name).orElseThrow(() -> Targets.notWatched(name));
+        targets.find(name).orElseThrow(() -> Targets.notWatched(name));
         return history.query(name, since, step, Instant.now());
     }
 }

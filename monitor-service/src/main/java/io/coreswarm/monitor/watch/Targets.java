@@ -9,15 +9,17 @@ import org.jboss.logging.Logger;
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.api.problem.ProblemException;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.health.EventLog;
+import io.coreswarm.monitor.health.Events;
 import io.coreswarm.monitor.health.HealthBoard;
 import io.coreswarm.monitor.health.HealthMetrics;
+import io.coreswarm.monitor.health.LatestHealth;
 import io.coreswarm.monitor.history.HealthHistory;
+import io.coreswarm.monitor.poll.PollShare;
 import io.coreswarm.monitor.poll.Poller;
 import io.coreswarm.monitor.poll.TargetConnections;
 import io.coreswarm.monitor.targets.TargetPolicy;
 import io.coreswarm.monitor.targets.TargetRules;
-import io.coreswarm.monitor.targets.TargetStore;
+import io.coreswarm.monitor.targets.TargetCatalog;
 
 /**
  * Adding, changing and removing targets, and everything that hangs on a target: its file, its
@@ -26,19 +28,23 @@ import io.coreswarm.monitor.targets.TargetStore;
 @ApplicationScoped
 public class Targets {
     private static final Logger LOG = Logger.getLogger(Targets.class);
-    private final TargetStore store;
+    private final TargetCatalog store;
     private final HealthBoard board;
-    private final EventLog events;
+    private final Events events;
     private final HealthMetrics metrics;
     private final Poller poller;
     private final TargetConnections connections;
     private final HealthHistory history;
+    private final LatestHealth latest;
+    private final PollShare share;
     private final TargetPolicy policy;
     private final int maxTargets;
     private final int maxEndpoints;
 
-    Targets(TargetStore store, HealthBoard board, EventLog events, HealthMetrics metrics, Poller poller,
-            TargetConnections connections, HealthHistory history, MonitorConfig config) {
+    Targets(TargetCatalog store, HealthBoard board, Events events, HealthMetrics metrics, Poller poller,
+            TargetConnections connections, HealthHistory history, MonitorConfig config, LatestHealth latest, PollShare share) {
+        this.latest = latest;
+        this.share = share;
         this.store = store;
         this.board = board;
         this.events = events;
@@ -82,8 +88,11 @@ public class Targets {
         boolean added = store.put(target);
         // as stored: its TLS as the files now hold it, which is what polls compare against
         MonitorTarget stored = store.find(name).orElseThrow();
-        board.watch(name);
-        metrics.update(board.all());
+        if (share.holds(name)) {
+            // with etcd, a replica puts a target on its board when it takes its polls
+            board.watch(name);
+            metrics.update(board.all());
+        }
         poller.pollSoon(stored);
         // TargetTls's toString names no key material
         LOG.infof("target %s %s: %s", name, added ? "added" : "changed", stored);
@@ -99,6 +108,7 @@ public class Targets {
             throw notWatched(name);
         }
         board.forget(name);
+        latest.forget(name);
         events.forget(name);
         history.forget(name);
         connections.close(name);

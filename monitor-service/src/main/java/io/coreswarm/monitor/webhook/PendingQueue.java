@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
  * ({@code <dir>/<seq>.json}, 0600) so that they survive a restart and are sent in the same order
  * afterwards. Bounded: past {@code max}, the oldest one that is not being sent is dropped. The
  * delivery thread waits here for work and sleeps its backoff here (a change to the webhook wakes it).
+ * The files implementation of {@link Pending}.
  */
-final class PendingQueue {
+final class PendingQueue implements Pending {
     private static final Logger LOG = Logger.getLogger(PendingQueue.class);
     private final Path dir;
     private final ObjectMapper json;
@@ -40,7 +41,8 @@ final class PendingQueue {
     }
 
     /** Adds a delivery; returns the one dropped to make room, or null. */
-    synchronized PendingDelivery add(PendingDelivery fresh) {
+    @Override
+    public synchronized PendingDelivery add(PendingDelivery fresh) {
         if (deleted) {
             // the webhook was removed while the event was on its way: no file may outlive it
             return null;
@@ -66,7 +68,8 @@ final class PendingQueue {
     }
 
     /** The oldest delivery, once there is one; it is in flight until {@link #remove}d. */
-    synchronized PendingDelivery awaitHead() throws InterruptedException {
+    @Override
+    public synchronized PendingDelivery awaitHead() throws InterruptedException {
         while (queue.isEmpty()) {
             wait();
         }
@@ -76,7 +79,8 @@ final class PendingQueue {
     }
 
     /** Records an attempt of the head. */
-    synchronized void update(PendingDelivery d) {
+    @Override
+    public synchronized void update(PendingDelivery d) {
         if (!queue.isEmpty() && queue.peekFirst().seq() == d.seq()) {
             queue.removeFirst();
             queue.addFirst(d);
@@ -85,18 +89,21 @@ final class PendingQueue {
     }
 
     /** Removes a finished delivery. */
-    synchronized void remove(PendingDelivery d) {
+    @Override
+    public synchronized void remove(PendingDelivery d) {
         queue.removeIf(p -> p.seq() == d.seq());
         inFlight = -1;
         delete(d);
     }
 
-    synchronized List<PendingDelivery> all() {
+    @Override
+    public synchronized List<PendingDelivery> all() {
         return List.copyOf(queue);
     }
 
     /** Sleeps until the time, or until {@link #wake} (a changed webhook is worth trying at once). */
-    synchronized void sleepUntil(Instant until) throws InterruptedException {
+    @Override
+    public synchronized void sleepUntil(Instant until) throws InterruptedException {
         woken = false;
         long left;
         while (!woken && (left = until.toEpochMilli() - System.currentTimeMillis()) > 0) {
@@ -104,13 +111,15 @@ final class PendingQueue {
         }
     }
 
-    synchronized void wake() {
+    @Override
+    public synchronized void wake() {
         woken = true;
         notifyAll();
     }
 
     /** Forgets every delivery and its files (the webhook is removed). */
-    synchronized void deleteAll() {
+    @Override
+    public synchronized void deleteAll() {
         deleted = true;
         queue.clear();
         try (Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {

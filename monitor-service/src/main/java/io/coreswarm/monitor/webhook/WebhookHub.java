@@ -24,20 +24,50 @@ import io.coreswarm.api.webhook.WebhookFormat;
  * pending; a hub opened again over the same directory sends it.
  */
 final class WebhookHub implements AutoCloseable {
-    private final WebhookStore store;
+    private final WebhookRecords store;
     private final ObjectMapper json;
     private final WebhookConfig config;
     private final HttpClient http;
     private final Map<String, WebhookWorker> workers = new ConcurrentHashMap<>();
 
     WebhookHub(Path dir, WebhookConfig config, ObjectMapper json) {
-        this.store = new WebhookStore(dir, json);
+        this(new WebhookStore(dir, json), config, json);
+    }
+
+    WebhookHub(WebhookRecords store, WebhookConfig config, ObjectMapper json) {
+        this.store = store;
         this.json = json;
         this.config = config;
         // one client for all: its I/O is asynchronous, so a receiver that hangs blocks only its own worker
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
         store.load().forEach(this::start);
+    }
+
+    /**
+     * Reads the webhooks again when other replicas may have changed them (etcd): starts the
+     * threads of new ones, updates changed ones, stops removed ones (their deliveries are theirs
+     * to drop). A no-op with files.
+     */
+    synchronized void sync() {
+        if (!store.shared()) {
+            return;
+        }
+        Map<String, Webhook> now = new java.util.HashMap<>();
+        store.load().forEach(w -> now.put(w.name(), w));
+        for (String gone : List.copyOf(workers.keySet())) {
+            if (!now.containsKey(gone)) {
+                workers.remove(gone).stop(false);
+            }
+        }
+        now.values().forEach(w -> {
+            WebhookWorker running = workers.get(w.name());
+            if (running == null) {
+                start(w);
+            } else if (!running.webhook().equals(w)) {
+                running.update(w);
+            }
+        });
     }
 
     List<Webhook> all() {
@@ -103,8 +133,7 @@ final class WebhookHub implements AutoCloseable {
     }
 
     private void start(Webhook webhook) {
-        WebhookWorker w = new WebhookWorker(webhook, new PendingQueue(store.dir().resolve(webhook.name() + ".pending"), json,
-                config.maxPending()), http, config);
+        WebhookWorker w = new WebhookWorker(webhook, store.pending(webhook.name(), config.maxPending()), http, config);
         workers.put(webhook.name(), w);
         w.start();
     }

@@ -15,8 +15,11 @@ import org.jboss.logging.Logger;
 import io.coreswarm.api.spec.ClusterSpec;
 import io.coreswarm.api.webhook.Webhook;
 
-/** The webhooks, one file each ({@code <dir>/<name>.json}, 0600: it holds the secret). */
-final class WebhookStore {
+/**
+ * The webhooks, one file each ({@code <dir>/<name>.json}, 0600: it holds the secret), and their
+ * pending deliveries in {@code <dir>/<name>.pending/}.
+ */
+final class WebhookStore implements WebhookRecords {
     private static final Logger LOG = Logger.getLogger(WebhookStore.class);
     private final Path dir;
     private final ObjectMapper json;
@@ -30,7 +33,8 @@ final class WebhookStore {
         return dir;
     }
 
-    void put(Webhook webhook) {
+    @Override
+    public void put(Webhook webhook) {
         try {
             PrivateFiles.write(file(webhook.name()), json.writeValueAsBytes(webhook));
         } catch (IOException e) {
@@ -38,7 +42,8 @@ final class WebhookStore {
         }
     }
 
-    void remove(String name) {
+    @Override
+    public void remove(String name) {
         try {
             Files.deleteIfExists(file(name));
         } catch (IOException e) {
@@ -47,7 +52,8 @@ final class WebhookStore {
     }
 
     /** Every stored webhook; a file that cannot be read is logged (by name, never its content) and skipped. */
-    List<Webhook> load() {
+    @Override
+    public List<Webhook> load() {
         List<Webhook> all = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return all;
@@ -69,6 +75,16 @@ final class WebhookStore {
             throw new UncheckedIOException("cannot read webhooks from " + dir, e);
         }
         return all;
+    }
+
+    @Override
+    public Pending pending(String name, int max) {
+        return new PendingQueue(dir.resolve(name + ".pending"), json, max);
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
     }
 
     private Path file(String name) {

@@ -35,14 +35,14 @@ final class WebhookWorker implements Runnable {
     static final String DELIVERY_HEADER = "X-Coreswarm-Delivery";
 
     private volatile Webhook webhook;
-    private final PendingQueue pending;
+    private final Pending pending;
     private final HttpClient http;
     private final WebhookConfig config;
     private final Deque<Delivery> finished = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean stopped;
 
-    WebhookWorker(Webhook webhook, PendingQueue pending, HttpClient http, WebhookConfig config) {
+    WebhookWorker(Webhook webhook, Pending pending, HttpClient http, WebhookConfig config) {
         this.webhook = webhook;
         this.pending = pending;
         this.http = http;

@@ -19,12 +19,19 @@ import io.coreswarm.api.problem.NotFound;
 import io.coreswarm.api.webhook.Delivery;
 import io.coreswarm.api.webhook.Webhook;
 import io.coreswarm.monitor.MonitorConfig;
-import io.coreswarm.monitor.health.EventLog;
+import io.coreswarm.monitor.health.Events;
+import io.coreswarm.store.Claims;
+import io.coreswarm.store.ReplicaIdentity;
+import io.coreswarm.store.StateStore;
+import io.coreswarm.store.StoreUnavailable;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
- * The webhooks of the running monitor ({@code <data-dir>/webhooks}), fed by the event log. Events
+ * The webhooks of the running monitor ({@code <data-dir>/webhooks}, or etcd shared by the replicas),
+ * fed by the events this replica records (each event is recorded by the one replica that polls its
+ * target, so it is queued once). Events
  * reach the webhooks through one intake thread with a bounded queue: the poll that saw a change
  * only hands the event over, it never writes a delivery file nor waits on a receiver.
  */
@@ -34,12 +41,14 @@ public class Webhooks {
     private static final int INTAKE_QUEUE = 10_000;
     private final WebhookHub hub;
     private final WebhookConfig config;
-    private final EventLog events;
+    private final Events events;
     private final ThreadPoolExecutor intake;
     private Cancellable following;
 
-    Webhooks(MonitorConfig monitor, WebhookConfig config, ObjectMapper json, EventLog events) {
-        this.hub = new WebhookHub(monitor.dataDir().resolve("webhooks"), config, json);
+    Webhooks(MonitorConfig monitor, WebhookConfig config, ObjectMapper json, Events events, StateStore store, ReplicaIdentity me) {
+        this.hub = store.isEtcd()
+                ? new WebhookHub(new EtcdWebhookRecords(store.etcd(), new Claims(store.etcd(), store.lease(), me.id()), json), config, json)
+                : new WebhookHub(monitor.dataDir().resolve("webhooks"), config, json);
         this.config = config;
         this.events = events;
         this.intake = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(INTAKE_QUEUE), r -> {
@@ -54,18 +63,35 @@ public class Webhooks {
     }
 
     private void offer(HealthEvent event) {
-        intake.execute(() -> hub.offer(event));
+        intake.execute(() -> {
+            sync(); // a webhook another replica just added wants this event too
+            hub.offer(event);
+        });
+    }
+
+    /** With etcd, follows the webhooks other replicas add, change and remove (their delivery threads with them). */
+    @Scheduled(identity = "sync-webhooks", every = "${coreswarm.monitor.poll-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sync() {
+        try {
+            hub.sync();
+        } catch (StoreUnavailable e) {
+            LOG.debugf("the webhooks are not read again now: %s", e.getMessage());
+        }
     }
 
     public List<Webhook> all() {
+        hub.sync();
         return hub.all().stream().map(WebhookRules::shown).toList();
     }
 
     public Webhook get(String name) {
+        hub.sync();
         return WebhookRules.shown(hub.find(name).orElseThrow(() -> unknown(name)));
     }
 
     public synchronized Webhook put(String name, Webhook body) {
+        hub.sync();
         Webhook existing = hub.find(name).orElse(null);
         Webhook webhook = WebhookRules.normalize(name, body, existing);
         if (existing == null && hub.size() >= config.maxWebhooks()) {
@@ -76,12 +102,14 @@ public class Webhooks {
     }
 
     public synchronized void remove(String name) {
+        hub.sync();
         if (!hub.remove(name)) {
             throw unknown(name);
         }
     }
 
     public List<Delivery> deliveries(String name) {
+        hub.sync();
         return hub.deliveries(name).orElseThrow(() -> unknown(name));
     }
 
