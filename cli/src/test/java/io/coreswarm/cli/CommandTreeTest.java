@@ -52,7 +52,7 @@ class CommandTreeTest {
     @Test
     void usageErrorsExitTwoWithoutAStackTrace() {
         for (String[] args : new String[][] { {}, { "scale", "demo" }, { "scale", "demo", "many" }, { "frobnicate" },
-                { "ls", "-o", "xml" }, { "env", "demo", "--shell", "tcsh" }, { "images" } }) {
+                { "ls", "-o", "xml" }, { "replicas", "--service", "scheduler" }, { "env", "demo", "--shell", "tcsh" }, { "images" } }) {
             Result r = run(args);
             assertEquals(2, r.exitCode(), () -> String.join(" ", args) + ": " + r);
             assertTrue(r.err().startsWith("coreswarm: "), r.err());
@@ -67,7 +67,7 @@ class CommandTreeTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("complete -F _complete_coreswarm"), r.out());
         assertTrue(r.out().contains("commands=\"create ls list get scale halt resume rm logs cancel env health info events images "
-                + "certs regenerate-certs render validate completion\""), r.out());
+                + "certs regenerate-certs render validate replicas completion\""), r.out());
         assertTrue(run("completion", "zsh").out().startsWith("autoload -U +X compinit"));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.coreswarm.api.replica.ServiceName;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -73,6 +74,16 @@ public final class Services {
 
     public MonitorTargets targets() {
         return build(monitor, MonitorTargets.class, READ);
+    }
+
+    /** {@code service}'s replicas, asked of the replica at that service's URL. */
+    public ServiceReplicas replicas(ServiceName service) {
+        URI base = switch (service) {
+            case CONFIG_SERVICE -> config;
+            case PROVISIONER_SERVICE -> provisioner;
+            case MONITOR_SERVICE -> monitor;
+        };
+        return build(base, ServiceReplicas.class, READ);
     }
 
     private <T> T build(URI base, Class<T> api, Duration read) {

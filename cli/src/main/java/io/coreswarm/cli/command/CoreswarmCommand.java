@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 ResumeCommand.class, RemoveCommand.class, LogsCommand.class, CancelCommand.class, EnvCommand.class,
                 HealthCommand.class, InfoCommand.class, EventsCommand.class, ImagesCommand.class, CertsCommand.class,
                 RegenerateCertsCommand.class,
-                RenderCommand.class, ValidateCommand.class, CompletionCommand.class },
+                RenderCommand.class, ValidateCommand.class, ReplicasCommand.class, CompletionCommand.class },
         footerHeading = "%nExit codes:%n",
         footer = { "  0  done (with --wait, -f: the operation succeeded)",
                 "  1  the operation failed or was cancelled; validate found errors; a server error",

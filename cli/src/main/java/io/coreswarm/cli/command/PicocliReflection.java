@@ -12,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(classNames = "picocli.CommandLine$AutoHelpMixin",
         targets = { ServiceCommand.class, ClusterOperationCommand.class, RenderCommand.class, EnumConverter.TargetConverter.class,
-                EnumConverter.ProviderConverter.class, EnumConverter.ChannelConverter.class, OutputFormat.class,
+                EnumConverter.ProviderConverter.class, EnumConverter.ChannelConverter.class, OutputFormat.class, ReplicaServices.class,
                 io.coreswarm.api.health.HealthStatus.class })
 final class PicocliReflection {
     private PicocliReflection() {

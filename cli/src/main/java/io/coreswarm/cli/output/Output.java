@@ -16,7 +16,7 @@ public class Output {
     OutputFormat format;
 
     @Option(names = "--field", paramLabel = "PATH",
-            description = "print one field of the answer as text, e.g. phase, endpoints.dockerHost, nodes[].name")
+            description = "print one field of the answer as text, e.g. phase, endpoints.dockerHost, nodes[].name; [].id for a list")
     String field;
 
     public OutputFormat format() {

@@ -18,6 +18,7 @@ import io.coreswarm.api.health.HealthEvent;
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.api.operation.Operation;
 import io.coreswarm.api.render.Rendering;
+import io.coreswarm.api.replica.Replica;
 import io.coreswarm.api.validation.ValidationReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -27,7 +28,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * hold, which is what Jackson needs of them in a native image.
  */
 @RegisterForReflection(registerFullHierarchy = true, targets = { Cluster.class, Operation.class, ClusterHealth.class,
-        HealthEvent.class, MonitorTarget.class, Rendering.class, ValidationReport.class })
+        HealthEvent.class, MonitorTarget.class, Rendering.class, ValidationReport.class,
+        Replica.class })
 public final class Printer {
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
     private static final ObjectMapper YAML = configure(YAMLMapper.builder()

@@ -39,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-D" + property);
         }
         command.addAll(List.of("-jar", jar.toString()));
-        Path log = Files.createDirectories(Path.of("target")).resolve(module + ".log");
+        Path log = Files.createDirectories(Path.of("target")).resolve(module + "-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("CORESWARM_HOME", home.toString());
         ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
@@ -49,6 +49,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return url.toString();
+    }
+
+    /** SIGKILL: the replica vanishes as a crashed host's would, without letting go of anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
