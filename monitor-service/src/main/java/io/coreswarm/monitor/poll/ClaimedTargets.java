@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.coreswarm.api.health.MonitorTarget;
 import io.coreswarm.monitor.MonitorKeys;
 import io.coreswarm.store.Claims;
+import io.coreswarm.store.EtcdStore;
 import io.coreswarm.store.LeaseKeeper;
 import io.coreswarm.store.ReplicaRegistry;
 import io.coreswarm.store.StoreUnavailable;
@@ -27,13 +28,15 @@ import io.coreswarm.store.StoreUnavailable;
  */
 final class ClaimedTargets implements PollShare {
     private static final Logger LOG = Logger.getLogger(ClaimedTargets.class);
+    private final EtcdStore store;
     private final Claims claims;
     private final LeaseKeeper lease;
     private final ReplicaRegistry replicas;
     private volatile Set<String> held = Set.of();
     private boolean unreachableLogged;
 
-    ClaimedTargets(Claims claims, LeaseKeeper lease, ReplicaRegistry replicas) {
+    ClaimedTargets(EtcdStore store, Claims claims, LeaseKeeper lease, ReplicaRegistry replicas) {
+        this.store = store;
         this.claims = claims;
         this.lease = lease;
         this.replicas = replicas;
@@ -72,6 +75,19 @@ final class ClaimedTargets implements PollShare {
         }
         Set<String> mine = held;
         return new Split(all.stream().filter(t -> mine.contains(t.name())).toList(), Set.copyOf(gained), Set.copyOf(lost));
+    }
+
+    /**
+     * Watches the claims for deletions (a release, or a lease that expired with its replica) and
+     * asks for an extra tick on each ({@link Poller} runs one for a burst of them).
+     */
+    @Override
+    public void onFreed(Runnable retick) {
+        store.watch(MonitorKeys.POLLERS, 0, change -> {
+            if (change.deleted()) {
+                retick.run();
+            }
+        }, e -> LOG.debugf("the watch of freed poll claims ended (%s): takeovers wait for the next tick", e.getMessage()));
     }
 
     @Override

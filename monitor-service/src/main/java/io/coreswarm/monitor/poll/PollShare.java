@@ -14,6 +14,14 @@ public interface PollShare {
     /** Called on each poll tick with every target: what to poll now, and what changed hands since the last tick. */
     Split split(List<MonitorTarget> all);
 
+    /**
+     * Calls {@code retick} when a target may have become free to take: another replica let go of it
+     * or died (its claim expired with its lease). Without this the survivor would wait for its next
+     * tick; with it a takeover follows the lease's expiry at once. Nothing to hear of with files.
+     */
+    default void onFreed(Runnable retick) {
+    }
+
     /** Whether this replica polls the target now (a poll that ends after its claim was lost records nothing). */
     boolean holds(String name);
 

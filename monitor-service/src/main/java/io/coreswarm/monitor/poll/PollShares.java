@@ -16,7 +16,7 @@ public class PollShares {
     @ApplicationScoped
     PollShare share(StateStore store, ReplicaRegistry replicas, ReplicaIdentity me) {
         if (store.isEtcd()) {
-            return new ClaimedTargets(new Claims(store.etcd(), store.lease(), me.id()), store.lease(), replicas);
+            return new ClaimedTargets(store.etcd(), new Claims(store.etcd(), store.lease(), me.id()), store.lease(), replicas);
         }
         return new EveryTarget();
     }

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -20,6 +22,7 @@ import io.coreswarm.monitor.health.Transitions;
 import io.coreswarm.monitor.history.HealthHistory;
 import io.coreswarm.monitor.targets.TargetCatalog;
 import io.coreswarm.store.StoreUnavailable;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -42,6 +45,7 @@ public class Poller {
     private final TargetConnections connections;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean tickQueued = new AtomicBoolean();
 
     Poller(TargetCatalog store, TargetPoll poll, PollWorkers workers, HealthBoard board, Events events, HealthMetrics metrics,
             HealthHistory history, PollShare share, LatestHealth latest, TargetConnections connections) {
@@ -55,6 +59,25 @@ public class Poller {
         this.events = events;
         this.metrics = metrics;
         this.history = history;
+    }
+
+    /** A takeover follows a freed claim at once rather than at the next tick. */
+    void onStart(@Observes StartupEvent start) {
+        share.onFreed(this::tickSoon);
+    }
+
+    /** One extra tick soon: asked again before it starts, it is still one. */
+    private void tickSoon() {
+        if (tickQueued.compareAndSet(false, true)) {
+            try {
+                workers.execute(() -> {
+                    tickQueued.set(false);
+                    tick();
+                });
+            } catch (RejectedExecutionException e) {
+                tickQueued.set(false);
+            }
+        }
     }
 
     @Scheduled(identity = "poll-targets", every = "${coreswarm.monitor.poll-interval:5s}",
