@@ -191,7 +191,11 @@ public final class EtcdStore implements AutoCloseable {
         return watcher::close;
     }
 
-    <T> T call(String doing, CompletableFuture<T> future) {
+    /**
+     * Waits for a jetcd call made through {@link #client()} as this class waits for its own: at most
+     * the timeout, failures as a {@link StoreUnavailable} saying what was being done.
+     */
+    public <T> T call(String doing, CompletableFuture<T> future) {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.coreswarm.store.EtcdStore;
 import io.coreswarm.store.StoreUnavailable;
@@ -28,12 +25,14 @@ import io.etcd.jetcd.options.PutOption;
  * Error messages name what was being done, never a key: a key holds its token, a secret of its cluster.
  */
 final class EtcdCalls {
+    private final EtcdStore etcd;
     private final Client client;
     private final Duration timeout;
     private final DiscoveryLimits limits;
     private final Clock clock;
 
     EtcdCalls(EtcdStore etcd, DiscoveryLimits limits, Clock clock) {
+        this.etcd = etcd;
         this.client = etcd.client();
         this.timeout = etcd.timeout();
         this.limits = limits;
@@ -131,16 +130,6 @@ final class EtcdCalls {
     }
 
     <T> T call(String doing, CompletableFuture<T> future) {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new StoreUnavailable(doing, new TimeoutException("no answer within " + timeout.toMillis() + " ms"));
-        } catch (ExecutionException e) {
-            throw new StoreUnavailable(doing, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailable(doing, e);
-        }
+        return etcd.call(doing, future);
     }
 }

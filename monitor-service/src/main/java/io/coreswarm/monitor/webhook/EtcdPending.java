@@ -46,7 +46,7 @@ final class EtcdPending implements Pending {
     private final int max;
     /** seq (create revision) to key, of the deliveries last read. */
     private final Map<Long, String> keys = new ConcurrentHashMap<>();
-    private boolean woken;
+    private final Alarm alarm = new Alarm();
     private volatile boolean deleted;
 
     EtcdPending(EtcdStore etcd, Claims claims, ObjectMapper json, String webhook, int max) {
@@ -151,18 +151,13 @@ final class EtcdPending implements Pending {
     }
 
     @Override
-    public synchronized void sleepUntil(Instant until) throws InterruptedException {
-        woken = false;
-        long left;
-        while (!woken && (left = until.toEpochMilli() - System.currentTimeMillis()) > 0) {
-            wait(left);
-        }
+    public void sleepUntil(Instant until) throws InterruptedException {
+        alarm.sleepUntil(until);
     }
 
     @Override
-    public synchronized void wake() {
-        woken = true;
-        notifyAll();
+    public void wake() {
+        alarm.ring();
     }
 
     @Override

@@ -30,7 +30,7 @@ final class PendingQueue implements Pending {
     private final Deque<PendingDelivery> queue = new ArrayDeque<>();
     private long nextSeq;
     private long inFlight = -1;
-    private boolean woken;
+    private final Alarm alarm = new Alarm();
     private boolean deleted;
 
     PendingQueue(Path dir, ObjectMapper json, int max) {
@@ -103,18 +103,13 @@ final class PendingQueue implements Pending {
 
     /** Sleeps until the time, or until {@link #wake} (a changed webhook is worth trying at once). */
     @Override
-    public synchronized void sleepUntil(Instant until) throws InterruptedException {
-        woken = false;
-        long left;
-        while (!woken && (left = until.toEpochMilli() - System.currentTimeMillis()) > 0) {
-            wait(left);
-        }
+    public void sleepUntil(Instant until) throws InterruptedException {
+        alarm.sleepUntil(until);
     }
 
     @Override
-    public synchronized void wake() {
-        woken = true;
-        notifyAll();
+    public void wake() {
+        alarm.ring();
     }
 
     /** Forgets every delivery and its files (the webhook is removed). */
