@@ -81,14 +81,19 @@ public class MachineReconciler {
      * first use; the service answers while the clusters are reconciled in the background.
      */
     void onStart(@Observes StartupEvent event, Operations operations) {
-        clusters.all().forEach(c -> request(c.name(), true));
+        try {
+            clusters.mine().forEach(c -> request(c.name(), true));
+        } catch (io.coreswarm.store.StoreUnavailable e) {
+            LOG.warnf("no reconcile after the restart: %s (the schedule reconciles the clusters once the store answers)", e.getMessage());
+        }
     }
 
     @Scheduled(every = "${coreswarm.provisioner.reconcile-every:30s}", delayed = "${coreswarm.provisioner.reconcile-every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         Instant stale = Instant.now().minus(every.dividedBy(2));
-        for (ClusterRecord c : clusters.all()) {
+        // only this replica's clusters: the machines of the others are on their hosts
+        for (ClusterRecord c : clusters.mine()) {
             if (!busy.contains(c.name()) && confirmedBefore(c, stale)) {
                 request(c.name(), false);
             }
