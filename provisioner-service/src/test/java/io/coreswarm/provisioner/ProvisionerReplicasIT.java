@@ -35,7 +35,8 @@ import io.restassured.specification.RequestSpecification;
  */
 class ProvisionerReplicasIT {
     static final String NAME = "replicas";
-    static final Path WORK = Path.of("target", "replicas-it").toAbsolutePath();
+    /** fresh for each run: etcd members must not meet an earlier run's data */
+    static Path work;
     static final ConfigServiceProcess CONFIG = new ConfigServiceProcess();
     static EtcdCluster etcd;
     static ProvisionerReplica a;
@@ -43,16 +44,17 @@ class ProvisionerReplicasIT {
     static Set<String> volumesBefore;
 
     @BeforeAll
-    static void start() {
+    static void start() throws java.io.IOException {
+        work = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target")), "replicas-it-").toAbsolutePath();
         HostDocker.removeLeftovers(NAME);
         volumesBefore = HostDocker.volumes();
-        etcd = new EtcdCluster("prov-replicas", 3, WORK.resolve("etcd")).start();
+        etcd = new EtcdCluster("prov-replicas", 3, work.resolve("etcd")).start();
         Map<String, String> configUrl = CONFIG.start();
         List<String> settings = List.of("-Dcoreswarm.etcd.endpoints=" + String.join(",", etcd.clientUrls()),
                 "-Dcoreswarm.etcd.lease-ttl=3s", "-Dcoreswarm.etcd.timeout=3s",
                 "-Dquarkus.rest-client.config-service.url=" + configUrl.get("quarkus.rest-client.config-service.url"));
-        a = new ProvisionerReplica("provisioner-a", WORK.resolve("workspaces-a"), settings).start();
-        b = new ProvisionerReplica("provisioner-b", WORK.resolve("workspaces-b"), settings).start();
+        a = new ProvisionerReplica("provisioner-a", work.resolve("workspaces-a"), settings).start();
+        b = new ProvisionerReplica("provisioner-b", work.resolve("workspaces-b"), settings).start();
     }
 
     @AfterAll
@@ -98,6 +100,10 @@ class ProvisionerReplicasIT {
         assertEquals(List.of(NAME), replicas.getList("find { it.id == 'provisioner-a' }.holds"));
         assertEquals(List.of(), replicas.getList("find { it.id == 'provisioner-b' }.holds"));
 
+        // a body forwarded as it was sent: A reads it (and finds nothing to do)
+        at(b).contentType("application/json").body("{\"nodes\":1}").post("/v1/clusters/" + NAME + "/scale").then().statusCode(409)
+                .header("X-Coreswarm-Replica", "provisioner-a").body("detail", containsString("already has 1 nodes"));
+
         // an operation through B runs on A, the owner
         String halt = at(b).post("/v1/clusters/" + NAME + "/halt").then().statusCode(202)
                 .header("X-Coreswarm-Replica", "provisioner-a").extract().path("id");
@@ -130,6 +136,10 @@ class ProvisionerReplicasIT {
         a.start();
         Await.until("B to see A's cluster again", Duration.ofSeconds(20),
                 () -> !"Unknown".equals(at(b).get("/v1/clusters/" + NAME).path("phase")));
+        // the lock is the store's: while another replica holds it (as etcdctl writes it here), the owner refuses too
+        etcdPut("/coreswarm/provisioner/locks/" + NAME, "provisioner-x");
+        at(b).delete("/v1/clusters/" + NAME).then().statusCode(409).body("detail", containsString("provisioner-x"));
+        etcdPut("/coreswarm/provisioner/locks/" + NAME, null);
         Await.until("the destroy to be accepted (A reconciles after its start)", Duration.ofSeconds(60), () -> {
             var answer = at(b).delete("/v1/clusters/" + NAME);
             if (answer.statusCode() == 202) {
@@ -146,6 +156,15 @@ class ProvisionerReplicasIT {
                 "--print-value-only"));
         assertEquals(0, get.exitCode(), get.output());
         return get.output().strip();
+    }
+
+    /** Writes {@code key} (deletes it for a null value) with etcdctl. */
+    static void etcdPut(String key, String value) {
+        List<String> command = new java.util.ArrayList<>(List.of("etcdctl", "--endpoints", String.join(",", etcd.clientUrls()),
+                "--command-timeout=3s"));
+        command.addAll(value == null ? List.of("del", key) : List.of("put", key, value));
+        Exec put = Exec.run(command);
+        assertEquals(0, put.exitCode(), put.output());
     }
 
     static void awaitSucceeded(ProvisionerReplica r, String op) {

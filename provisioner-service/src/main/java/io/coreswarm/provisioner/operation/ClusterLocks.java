@@ -62,11 +62,22 @@ public class ClusterLocks {
         if (!etcd()) {
             return Optional.empty();
         }
+        dropStale(cluster);
         if (claims().claim(PREFIX + cluster)) {
             held.add(cluster);
             return Optional.empty();
         }
         return claims().holder(PREFIX + cluster).or(() -> Optional.of("another replica"));
+    }
+
+    /**
+     * A lock of this replica's id under another lease was left by this replica's previous life (killed,
+     * started again within one TTL): it would vanish with that lease under the new operation.
+     */
+    private void dropStale(String cluster) {
+        store.etcd().get(PREFIX + cluster)
+                .filter(v -> v.value().equals(claims().holder()) && v.lease() != store.lease().id() && !held.contains(cluster))
+                .ifPresent(v -> store.etcd().deleteIfValue(PREFIX + cluster, v.value()));
     }
 
     /** The replica that holds the cluster's lock when it is another one. */
