@@ -61,12 +61,30 @@ final class EtcdOperationRecords implements OperationRecords {
 
     @Override
     public void save(Operation op) {
+        if (op.state() == io.coreswarm.api.operation.OperationState.QUEUED) {
+            forgetOldest();
+        }
         try {
             etcd.put(PREFIX + op.id(), json.writeValueAsString(new OwnedOperation(self.get(), op)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Bounded: before a new operation is recorded, the oldest finished ones beyond {@link #KEPT} are
+     * deleted (the files forget a cluster's operations with its workspace; etcd would keep them all).
+     */
+    private void forgetOldest() {
+        List<Operation> finished = all().stream().map(OwnedOperation::operation).filter(o -> o.state().finished())
+                .sorted(java.util.Comparator.comparing(Operation::createdAt)).toList();
+        for (int i = 0; i < finished.size() - KEPT; i++) {
+            etcd.delete(PREFIX + finished.get(i).id());
+        }
+    }
+
+    /** How many finished operations etcd keeps (every unfinished one is kept). */
+    static final int KEPT = 1000;
 
     private Optional<OwnedOperation> parse(StoredValue v) {
         try {
