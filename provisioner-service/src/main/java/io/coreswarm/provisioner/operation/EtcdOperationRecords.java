@@ -28,10 +28,18 @@ final class EtcdOperationRecords implements OperationRecords {
     private final ObjectMapper json;
     private final Supplier<Owner> self;
 
+    private final int kept;
+
     EtcdOperationRecords(EtcdStore etcd, ObjectMapper json, Supplier<Owner> self) {
+        this(etcd, json, self, KEPT);
+    }
+
+    /** @param kept how many finished operations are kept */
+    EtcdOperationRecords(EtcdStore etcd, ObjectMapper json, Supplier<Owner> self, int kept) {
         this.etcd = etcd;
         this.json = json;
         this.self = self;
+        this.kept = kept;
     }
 
     /** This replica's operations still marked queued or running: cut off when it stopped. */
@@ -78,12 +86,12 @@ final class EtcdOperationRecords implements OperationRecords {
     private void forgetOldest() {
         List<Operation> finished = all().stream().map(OwnedOperation::operation).filter(o -> o.state().finished())
                 .sorted(java.util.Comparator.comparing(Operation::createdAt)).toList();
-        for (int i = 0; i < finished.size() - KEPT; i++) {
+        for (int i = 0; i < finished.size() - kept; i++) {
             etcd.delete(PREFIX + finished.get(i).id());
         }
     }
 
-    /** How many finished operations etcd keeps (every unfinished one is kept). */
+    /** How many finished operations etcd keeps by default (every unfinished one is kept). */
     static final int KEPT = 1000;
 
     private Optional<OwnedOperation> parse(StoredValue v) {
