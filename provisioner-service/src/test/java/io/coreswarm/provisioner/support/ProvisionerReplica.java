@@ -108,7 +108,10 @@ public final class ProvisionerReplica {
                 break;
             }
         }
-        throw new IllegalStateException("replica " + id + " did not become ready (" + (process.isAlive() ? "last: " + last
-                : "exited with " + process.exitValue()) + "); see target/replica-" + id + ".log");
+        String exit = process.isAlive() ? null : String.valueOf(process.exitValue());
+        // a replica that never became ready is nobody's to stop: not left running
+        process.destroyForcibly();
+        throw new IllegalStateException("replica " + id + " did not become ready (" + (exit == null ? "last: " + last
+                : "exited with " + exit) + "); see target/replica-" + id + ".log");
     }
 }
