@@ -41,12 +41,12 @@ public class ClusterResource implements ClusterApi {
 
     @Override
     public List<Cluster> list() {
-        return clusters.all().stream().map(ClusterResource::view).toList();
+        return clusters.shown().stream().map(ClusterResource::view).toList();
     }
 
     @Override
     public Cluster get(String name) {
-        return view(clusters.get(name));
+        return view(clusters.shown(name));
     }
 
     @Override

@@ -54,11 +54,21 @@ public class ClusterService {
         Rendering rendering = renderer.render(new RenderingRequest(spec, null,
                 spec.target() == Target.LOCAL ? subnets.allocate() : null));
         Workspace workspace = clusters.workspace(spec.name());
+        ClusterRecord record;
         try {
             workspace.writeRendering(rendering.files());
             // the PKI itself is made by the create's first step; the record says where it goes
-            ClusterRecord record = ClusterRecord.of(rendering, spec.tls() ? workspace.pki() : null);
-            clusters.save(record);
+            record = ClusterRecord.of(rendering, spec.tls() ? workspace.pki() : null);
+            // with etcd the name is taken in a transaction: another replica may have taken it since the check above
+            clusters.create(record);
+        } catch (Clusters.NameTaken e) {
+            clusters.discardWorkspace(spec.name());
+            throw e;
+        } catch (RuntimeException e) {
+            clusters.remove(spec.name());
+            throw e;
+        }
+        try {
             return runner.start(spec.name(), lifecycle.create(record));
         } catch (RuntimeException e) {
             clusters.remove(spec.name());

@@ -54,6 +54,8 @@ public class MachineReconciler {
         t.setDaemon(true);
         return t;
     });
+    /** set when the store did not answer at start-up: the schedule's next run does the reconcile after the restart */
+    private volatile boolean restartPending;
     /** clusters an operation runs on */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     /** bumped when an operation starts or ends on a cluster: a status read across it is stale */
@@ -81,14 +83,26 @@ public class MachineReconciler {
      * first use; the service answers while the clusters are reconciled in the background.
      */
     void onStart(@Observes StartupEvent event, Operations operations) {
-        clusters.all().forEach(c -> request(c.name(), true));
+        try {
+            clusters.mine().forEach(c -> request(c.name(), true));
+        } catch (io.coreswarm.store.StoreUnavailable e) {
+            restartPending = true;
+            LOG.warnf("the reconcile after the restart waits for the store: %s", e.getMessage());
+        }
     }
 
     @Scheduled(every = "${coreswarm.provisioner.reconcile-every:30s}", delayed = "${coreswarm.provisioner.reconcile-every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
+        if (restartPending) {
+            // the store did not answer at start-up: the reconcile after the restart, now
+            clusters.mine().forEach(c -> request(c.name(), true));
+            restartPending = false;
+            return;
+        }
         Instant stale = Instant.now().minus(every.dividedBy(2));
-        for (ClusterRecord c : clusters.all()) {
+        // only this replica's clusters: the machines of the others are on their hosts
+        for (ClusterRecord c : clusters.mine()) {
             if (!busy.contains(c.name()) && confirmedBefore(c, stale)) {
                 request(c.name(), false);
             }

@@ -34,7 +34,12 @@ public class MonitorRegistration {
 
     MonitorRegistration(@RestClient MonitorClient monitor, Clusters clusters) {
         this.monitor = monitor;
-        clusters.all().forEach(c -> pending.put(c.name(), java.util.Optional.of(target(c))));
+        try {
+            // each replica registers the clusters it owns (with etcd the others are theirs to register)
+            clusters.mine().forEach(c -> pending.put(c.name(), java.util.Optional.of(target(c))));
+        } catch (io.coreswarm.store.StoreUnavailable e) {
+            LOG.warnf("the clusters are not registered with monitor-service at start-up: %s", e.getMessage());
+        }
     }
 
     public void register(ClusterRecord c) {

@@ -47,16 +47,23 @@ public class OperationRunner {
     private volatile boolean stopping;
 
     private final OperationMetrics metrics;
+    private final ClusterLocks locks;
 
     @Inject
-    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener, OperationMetrics metrics) {
+    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener, OperationMetrics metrics, ClusterLocks locks) {
         this.operations = operations;
         this.workspaces = workspaces;
         this.listener = listener;
         this.metrics = metrics;
+        this.locks = locks;
     }
 
-    /** Without Quarkus (tests): metrics in a registry of the runner's own. */
+    /** Without Quarkus (tests): no lock beyond this runner's. */
+    OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener, OperationMetrics metrics) {
+        this(operations, workspaces, listener, metrics, new ClusterLocks());
+    }
+
+    /** Without Quarkus (tests): metrics in a registry of the runner's own, no lock beyond this runner's. */
     OperationRunner(Operations operations, Workspaces workspaces, OperationListener listener) {
         this(operations, workspaces, listener, new OperationMetrics());
     }
@@ -71,10 +78,28 @@ public class OperationRunner {
             throw new ClusterBusy(operations.get(busy.id()));
         }
         Operation queued = Operation.queued(id, cluster, plan.kind(), plan.nodes());
-        operations.save(queued);
+        try {
+            locks.take(cluster).ifPresent(holder -> {
+                throw busyElsewhere(cluster, holder);
+            });
+            operations.save(queued);
+        } catch (RuntimeException e) {
+            report(cluster, () -> locks.release(cluster));
+            running.remove(cluster, context);
+            context.close();
+            throw e;
+        }
         listener.started(cluster, id, plan);
         executor.submit(() -> run(cluster, plan, context));
         return queued;
+    }
+
+    /** 409 for a cluster whose lock another replica holds: its running operation when the records show it. */
+    private Conflict busyElsewhere(String cluster, String holder) {
+        return operations.list(cluster).stream().filter(o -> !o.state().finished()).reduce((a, b) -> b)
+                .<Conflict>map(ClusterBusy::new)
+                .orElseGet(() -> new Conflict("cluster " + cluster + " is busy: replica " + holder
+                        + " runs an operation on it; wait for it or cancel it"));
     }
 
     /** {@link ClusterBusy} when the cluster runs an operation: for checks that must answer before a plan is made. */
@@ -83,6 +108,9 @@ public class OperationRunner {
         if (busy != null) {
             throw new ClusterBusy(operations.get(busy.id()));
         }
+        locks.heldElsewhere(cluster).ifPresent(holder -> {
+            throw busyElsewhere(cluster, holder);
+        });
     }
 
     public Operation cancel(String id) {
@@ -130,6 +158,7 @@ public class OperationRunner {
         } finally {
             report(cluster, () -> metrics.finished(operations.get(op.id())));
             running.remove(cluster);
+            report(cluster, () -> locks.release(cluster));
             op.close();
             if (!stopping) {
                 report(cluster, () -> listener.released(cluster));

@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The three checks as {@code /q/health/ready} serves them, open without the token, with a vagrant
+ * The checks as {@code /q/health/ready} serves them, open without the token, with a vagrant
  * that fails ({@code /bin/false}) and a docker host that refuses: 503, each check named and the
  * failing ones saying why. (With the real vagrant and dockerd the service tests see 200.)
  */
@@ -35,8 +35,11 @@ class ReadinessEndpointTest {
     void eachCheckIsNamedAndTheFailingOnesSayWhy() {
         given().header("Authorization", "").get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks.name", containsInAnyOrder("workspace", "vagrant", "dockerd"))
+                .body("checks.name", containsInAnyOrder("workspace", "vagrant", "dockerd", "store"))
                 .body("checks.find { it.name == 'workspace' }.status", equalTo("UP"))
+                // the store module's check: files, the default, has nothing to reach
+                .body("checks.find { it.name == 'store' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'store' }.data.kind", equalTo("files"))
                 .body("checks.find { it.name == 'vagrant' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'vagrant' }.data.reason", startsWith("'/bin/false --version' exited with 1"))
                 .body("checks.find { it.name == 'dockerd' }.status", equalTo("DOWN"))
