@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.coreswarm.api.health.TargetTls;
 import io.coreswarm.monitor.support.Receiver;
-import io.coreswarm.monitor.support.ServiceReplica;
+import io.coreswarm.testsupport.ServiceReplica;
 import io.coreswarm.monitor.support.TlsEtcd;
 import io.coreswarm.pki.ClusterPki;
 import io.coreswarm.testsupport.Await;
@@ -71,7 +71,7 @@ class MonitorReplicasIT {
     }
 
     private static ServiceReplica replica(String id) {
-        ServiceReplica r = ServiceReplica.start(id, Map.of(
+        ServiceReplica r = new ServiceReplica(id, ServiceReplica.ownJar(), Map.of(
                 "coreswarm.store", "etcd",
                 "coreswarm.etcd.endpoints", String.join(",", etcd.clientUrls()),
                 "coreswarm.etcd.namespace", "/coreswarm-it-" + ProcessHandle.current().pid() + "/",
@@ -79,7 +79,7 @@ class MonitorReplicasIT {
                 "coreswarm.etcd.timeout", "2s",
                 "coreswarm.monitor.poll-interval", POLL.toSeconds() + "s",
                 "coreswarm.monitor.history.flush-interval", "2s",
-                "coreswarm.monitor.data-dir", Path.of("target", "replica-data", id).toAbsolutePath().toString()));
+                "coreswarm.monitor.data-dir", Path.of("target", "replica-data", id).toAbsolutePath().toString())).start();
         started.add(r);
         return r;
     }
