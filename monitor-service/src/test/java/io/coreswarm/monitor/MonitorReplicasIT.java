@@ -131,7 +131,9 @@ class MonitorReplicasIT {
         Path keyOnB = Path.of("target", "replica-data", b.id(), "targets", "secure", "tls", "key.pem");
         Await.until("B keeps the TLS files of the target put through A", LIMIT, () -> java.nio.file.Files.exists(keyOnB));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(keyOnB)));
-        String shown = b.get("/v1/targets/secure");
+        // B's copy follows an etcd watch: its files are written a moment before the target shows
+        String shown = Await.until("B answers the target put through A", LIMIT, () -> b.send("GET", "/v1/targets/secure", null),
+                r -> r.statusCode() == 200).body();
         assertTrue(JsonPath.from(shown).getString("tls.cert") != null && JsonPath.from(shown).getString("tls.key") == null, shown);
         assertEquals(204, b.send("DELETE", "/v1/targets/secure", null).statusCode());
         Await.until("A drops the TLS files of the target removed through B", LIMIT,
