@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.coreswarm.api.health.TargetTls;
 import io.coreswarm.monitor.support.Receiver;
-import io.coreswarm.monitor.support.ServiceReplica;
+import io.coreswarm.testsupport.ServiceReplica;
 import io.coreswarm.monitor.support.TlsEtcd;
 import io.coreswarm.pki.ClusterPki;
 import io.coreswarm.testsupport.Await;
@@ -71,7 +71,7 @@ class MonitorReplicasIT {
     }
 
     private static ServiceReplica replica(String id) {
-        ServiceReplica r = ServiceReplica.start(id, Map.of(
+        ServiceReplica r = new ServiceReplica(id, ServiceReplica.ownJar(), Map.of(
                 "coreswarm.store", "etcd",
                 "coreswarm.etcd.endpoints", String.join(",", etcd.clientUrls()),
                 "coreswarm.etcd.namespace", "/coreswarm-it-" + ProcessHandle.current().pid() + "/",
@@ -79,7 +79,7 @@ class MonitorReplicasIT {
                 "coreswarm.etcd.timeout", "2s",
                 "coreswarm.monitor.poll-interval", POLL.toSeconds() + "s",
                 "coreswarm.monitor.history.flush-interval", "2s",
-                "coreswarm.monitor.data-dir", Path.of("target", "replica-data", id).toAbsolutePath().toString()));
+                "coreswarm.monitor.data-dir", Path.of("target", "replica-data", id).toAbsolutePath().toString())).start();
         started.add(r);
         return r;
     }
@@ -131,7 +131,9 @@ class MonitorReplicasIT {
         Path keyOnB = Path.of("target", "replica-data", b.id(), "targets", "secure", "tls", "key.pem");
         Await.until("B keeps the TLS files of the target put through A", LIMIT, () -> java.nio.file.Files.exists(keyOnB));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(keyOnB)));
-        String shown = b.get("/v1/targets/secure");
+        // B's copy follows an etcd watch: its files are written a moment before the target shows
+        String shown = Await.until("B answers the target put through A", LIMIT, () -> b.send("GET", "/v1/targets/secure", null),
+                r -> r.statusCode() == 200).body();
         assertTrue(JsonPath.from(shown).getString("tls.cert") != null && JsonPath.from(shown).getString("tls.key") == null, shown);
         assertEquals(204, b.send("DELETE", "/v1/targets/secure", null).statusCode());
         Await.until("A drops the TLS files of the target removed through B", LIMIT,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.coreswarm.provisioner.support.ConfigServiceProcess;
 import io.coreswarm.provisioner.support.HostDocker;
-import io.coreswarm.provisioner.support.ProvisionerReplica;
+import io.coreswarm.testsupport.ServiceReplica;
 import io.coreswarm.testsupport.Await;
 import io.coreswarm.testsupport.EtcdCluster;
 import io.coreswarm.testsupport.Exec;
@@ -39,8 +39,9 @@ class ProvisionerReplicasIT {
     static Path work;
     static final ConfigServiceProcess CONFIG = new ConfigServiceProcess();
     static EtcdCluster etcd;
-    static ProvisionerReplica a;
-    static ProvisionerReplica b;
+    static final Duration READY = Duration.ofSeconds(60);
+    static ServiceReplica a;
+    static ServiceReplica b;
     static Set<String> volumesBefore;
 
     @BeforeAll
@@ -50,16 +51,22 @@ class ProvisionerReplicasIT {
         volumesBefore = HostDocker.volumes();
         etcd = new EtcdCluster("prov-replicas", 3, work.resolve("etcd")).start();
         Map<String, String> configUrl = CONFIG.start();
-        List<String> settings = List.of("-Dcoreswarm.etcd.endpoints=" + String.join(",", etcd.clientUrls()),
-                "-Dcoreswarm.etcd.lease-ttl=3s", "-Dcoreswarm.etcd.timeout=3s",
-                "-Dquarkus.rest-client.config-service.url=" + configUrl.get("quarkus.rest-client.config-service.url"));
-        a = new ProvisionerReplica("provisioner-a", work.resolve("workspaces-a"), settings).start();
-        b = new ProvisionerReplica("provisioner-b", work.resolve("workspaces-b"), settings).start();
+        a = replica("provisioner-a", work.resolve("workspaces-a"), configUrl).start().awaitReady(READY);
+        b = replica("provisioner-b", work.resolve("workspaces-b"), configUrl).start().awaitReady(READY);
+    }
+
+    /** A provisioner on etcd with its own workspaces, so that it can be killed and started again as the same replica. */
+    static ServiceReplica replica(String id, Path workspaces, Map<String, String> configUrl) {
+        return new ServiceReplica(id, ServiceReplica.ownJar(), Map.of("coreswarm.store", "etcd",
+                "coreswarm.etcd.endpoints", String.join(",", etcd.clientUrls()), "coreswarm.etcd.lease-ttl", "3s",
+                "coreswarm.etcd.timeout", "3s", "coreswarm.provisioner.workspaces", workspaces.toString(),
+                "quarkus.rest-client.monitor-service.url", "http://localhost:1",
+                "quarkus.rest-client.config-service.url", configUrl.get("quarkus.rest-client.config-service.url")));
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        for (ProvisionerReplica r : new ProvisionerReplica[] { a, b }) {
+        for (ServiceReplica r : new ServiceReplica[] { a, b }) {
             if (r != null) {
                 r.stop();
             }
@@ -71,7 +78,7 @@ class ProvisionerReplicasIT {
         HostDocker.removeLeftovers(NAME);
     }
 
-    static RequestSpecification at(ProvisionerReplica r) {
+    static RequestSpecification at(ServiceReplica r) {
         return given().baseUri("http://127.0.0.1").port(r.port());
     }
 
@@ -89,7 +96,7 @@ class ProvisionerReplicasIT {
                 .post("/v1/clusters").then().statusCode(409);
         // the log is on A's host: B redirects there
         at(b).redirects().follow(false).get("/v1/operations/" + create + "/log").then().statusCode(307)
-                .header("Location", startsWith(a.address() + "/v1/operations/" + create + "/log"));
+                .header("Location", startsWith(a.url() + "/v1/operations/" + create + "/log"));
 
         awaitSucceeded(b, create);
         // released right after the operation's record says it ended
@@ -115,7 +122,7 @@ class ProvisionerReplicasIT {
 
         // the etcd leader dies: both keep answering reads
         etcd.leader().kill();
-        for (ProvisionerReplica r : List.of(a, b)) {
+        for (ServiceReplica r : List.of(a, b)) {
             Await.until("replica " + r.id() + " to read the cluster with the etcd leader dead", Duration.ofSeconds(20),
                     () -> at(r).get("/v1/clusters/" + NAME).statusCode() == 200);
             at(r).get("/v1/operations/" + halt).then().statusCode(200).body("state", equalTo("succeeded"));
@@ -133,7 +140,7 @@ class ProvisionerReplicasIT {
         assertEquals(List.of("provisioner-b"), at(b).get("/v1/replicas").jsonPath().getList("id"));
 
         // A back: the cluster is its again, and destroyed through B
-        a.start();
+        a.start().awaitReady(READY);
         Await.until("B to see A's cluster again", Duration.ofSeconds(20),
                 () -> !"Unknown".equals(at(b).get("/v1/clusters/" + NAME).path("phase")));
         // the lock is the store's: while another replica holds it (as etcdctl writes it here), the owner refuses too
@@ -167,11 +174,11 @@ class ProvisionerReplicasIT {
         assertEquals(0, put.exitCode(), put.output());
     }
 
-    static void awaitSucceeded(ProvisionerReplica r, String op) {
+    static void awaitSucceeded(ServiceReplica r, String op) {
         assertEquals("succeeded", awaitEnded(r, op), "operation " + op + ": " + at(r).get("/v1/operations/" + op).asString());
     }
 
-    static String awaitEnded(ProvisionerReplica r, String op) {
+    static String awaitEnded(ServiceReplica r, String op) {
         return Await.until("operation " + op + " to end", Duration.ofMinutes(3), Duration.ofMillis(500),
                 () -> at(r).get("/v1/operations/" + op).<String>path("state"), s -> !List.of("queued", "running").contains(s));
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +50,8 @@ class ConfigReplicasIT {
     void anyReplicaAnswersAnyTokenThroughRestartsAndALostEtcdLeader() throws Exception {
         EtcdCluster etcd = new EtcdCluster("store", 3, dir.resolve("etcd")).start();
         running.add(etcd);
-        List<String> options = List.of("-Dcoreswarm.store=etcd", "-Dcoreswarm.etcd.endpoints=" + String.join(",", etcd.clientUrls()),
-                "-Dcoreswarm.etcd.lease-ttl=3s", "-Dcoreswarm.etcd.timeout=2s", "-Dcoreswarm.discovery.wait-timeout=5s");
+        Map<String, String> options = Map.of("coreswarm.store", "etcd", "coreswarm.etcd.endpoints", String.join(",", etcd.clientUrls()),
+                "coreswarm.etcd.lease-ttl", "3s", "coreswarm.etcd.timeout", "2s", "coreswarm.discovery.wait-timeout", "5s");
         ConfigServiceReplica a = replica("a", options);
         ConfigServiceReplica b = replica("b", options);
         a.start();
@@ -133,7 +134,7 @@ class ConfigReplicasIT {
         }
     }
 
-    private ConfigServiceReplica replica(String id, List<String> options) {
+    private ConfigServiceReplica replica(String id, Map<String, String> options) {
         ConfigServiceReplica replica = new ConfigServiceReplica(id, dir, options);
         running.add(replica);
         return replica;

@@ -1,84 +1,52 @@
 package io.coreswarm.config.replicas;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import io.coreswarm.testsupport.Await;
-import io.coreswarm.testsupport.FreePorts;
+import io.coreswarm.testsupport.ServiceReplica;
 import io.coreswarm.testsupport.TestApiToken;
 
 /**
- * One replica of the packaged config-service ({@code target/quarkus-app/quarkus-run.jar}) as a
- * process of its own on a fixed free port, against etcd; it can be stopped (SIGTERM, as systemd
- * does) and started again on the same port. Its log is appended to {@code <dir>/<id>.log}.
+ * One replica of the packaged config-service ({@link ServiceReplica}: a process on a fixed free
+ * port, stopped and started again as the same replica) and the requests discovery's clients make
+ * of it: etcd's client PUTs a form and long-polls without a token.
  */
 final class ConfigServiceReplica implements AutoCloseable {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final String id;
-    private final int port = FreePorts.next();
-    private final List<String> options;
-    private final Path dir;
-    private Process process;
+    private final ServiceReplica process;
 
-    ConfigServiceReplica(String id, Path dir, List<String> options) {
-        this.id = id;
-        this.dir = dir;
-        this.options = List.copyOf(options);
+    ConfigServiceReplica(String id, Path dir, Map<String, String> properties) {
+        this.process = new ServiceReplica(id, ServiceReplica.ownJar(), properties).home(dir.resolve(id + "-home"));
     }
 
     ConfigServiceReplica start() {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package config-service first: " + jar + " is missing");
-        }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1", "-Dcoreswarm.replica.id=" + id, "-Dcoreswarm.api.token=" + TestApiToken.VALUE));
-        command.addAll(options);
-        command.addAll(List.of("-jar", jar.toString()));
-        try {
-            Files.createDirectories(dir);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(id + ".log").toFile()));
-            builder.environment().put("CORESWARM_HOME", dir.toAbsolutePath().resolve(id + "-home").toString());
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        process.start();
         return this;
     }
 
     /** Waits until {@code /q/health/ready} answers 200 (the store's check included). */
     ConfigServiceReplica awaitReady() {
-        Await.until(id + " ready", Duration.ofSeconds(60), Duration.ofMillis(250), () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(id + " exited; see " + dir.resolve(id + ".log"));
-            }
-            return send(HttpRequest.newBuilder(uri("/q/health/ready"))).statusCode();
-        }, status -> status == 200);
+        process.awaitReady(Duration.ofSeconds(60));
         return this;
     }
 
     String id() {
-        return id;
+        return process.id();
     }
 
     String base() {
-        return "http://127.0.0.1:" + port;
+        return process.url();
     }
 
     URI uri(String path) {
@@ -107,17 +75,12 @@ final class ConfigServiceReplica implements AutoCloseable {
     }
 
     /** SIGTERM, as a service manager stops it: it revokes its lease on the way out. */
-    void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+    void stop() {
+        process.stop();
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stop();
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -230,7 +229,8 @@ public class Vagrant {
                 lines.accept(line);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // "Stream closed": the process tree was killed (a cancel, a timeout, the provisioner stopping)
+            // and its pipes closed under the reader; what was read is kept, the exit code tells the rest
         }
     }
 
