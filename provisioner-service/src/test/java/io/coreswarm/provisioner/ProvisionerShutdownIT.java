@@ -1,5 +1,6 @@
 package io.coreswarm.provisioner;
 
+import static io.coreswarm.provisioner.support.Processes.stopped;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,21 +95,5 @@ class ProvisionerShutdownIT {
         } finally {
             provisioner.destroyForcibly();
         }
-    }
-
-    /** Gone, or a zombie left for init to reap. */
-    static boolean stopped(long pid) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            Path stat = Path.of("/proc/" + pid + "/stat");
-            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || !Files.exists(stat)) {
-                return true;
-            }
-            String s = Files.readString(stat);
-            if (s.substring(s.lastIndexOf(')') + 2).startsWith("Z")) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package io.coreswarm.provisioner.auth;
 
 import static io.restassured.RestAssured.given;
+import static io.coreswarm.testsupport.TestApiToken.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,13 +109,5 @@ class ApiTokenTest {
             request.header("Accept", accept);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static void assertUnauthorized(HttpResponse<String> r, String what) {
-        assertEquals(401, r.statusCode(), what + ": " + r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), what);
-        assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), what);
-        assertTrue(r.body().contains("\"status\":401"), r.body());
-        assertFalse(r.body().contains(TestApiToken.VALUE), r.body());
     }
 }

@@ -1,5 +1,6 @@
 package io.coreswarm.provisioner.operation;
 
+import static io.coreswarm.provisioner.support.Processes.stopped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -261,24 +262,5 @@ class OperationRunnerTest {
         })))).id();
         Operation failed = awaitEnd(id);
         assertEquals("timed out after 1 s waiting for 3 ready swarm nodes: core-03 is down", failed.error());
-    }
-
-    /**
-     * Whether a process is gone, within a few seconds: a stopped child whose parent was stopped with
-     * it may linger as a zombie until the init process reaps it, which counts as stopped.
-     */
-    static boolean stopped(long pid) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            java.nio.file.Path stat = java.nio.file.Path.of("/proc/" + pid + "/stat");
-            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || !java.nio.file.Files.exists(stat)) {
-                return true;
-            }
-            String s = java.nio.file.Files.readString(stat);
-            if (s.substring(s.lastIndexOf(')') + 2).startsWith("Z")) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.coreswarm.provisioner.vagrant;
 
+import static io.coreswarm.provisioner.support.Processes.stopped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,24 +69,5 @@ class VagrantTimeoutTest {
         assertTrue(took.compareTo(Duration.ofSeconds(2)) >= 0 && took.toSeconds() < 20, took.toString());
         long child = Long.parseLong(Files.readString(machines.resolve("child.pid")).strip());
         assertTrue(stopped(child), "the child is stopped too");
-    }
-
-    /**
-     * Whether a process is gone, within a few seconds: a stopped child whose parent was stopped with
-     * it may linger as a zombie until the init process reaps it, which counts as stopped.
-     */
-    static boolean stopped(long pid) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            java.nio.file.Path stat = java.nio.file.Path.of("/proc/" + pid + "/stat");
-            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || !java.nio.file.Files.exists(stat)) {
-                return true;
-            }
-            String s = java.nio.file.Files.readString(stat);
-            if (s.substring(s.lastIndexOf(')') + 2).startsWith("Z")) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 }
