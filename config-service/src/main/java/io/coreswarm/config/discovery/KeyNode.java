@@ -59,6 +59,25 @@ final class KeyNode {
         return view(false, false, now);
     }
 
+    /**
+     * On a token's root: a key cannot go below another key ({@code PUT a/b} when {@code a} holds a
+     * value); the error carries {@code index}, the store's index now.
+     */
+    void requireDirectoriesAbove(KeyPath path, long index) {
+        KeyNode node = this;
+        KeyPath walked = KeyPath.root(path.token());
+        for (String name : path.segments().subList(0, path.segments().size() - 1)) {
+            walked = walked.child(name);
+            node = node.children.get(name);
+            if (node == null) {
+                return;
+            }
+            if (!node.isDirectory()) {
+                throw EtcdException.notADirectory(walked.etcdKey(), index);
+            }
+        }
+    }
+
     private EtcdNode view(boolean list, boolean recursive, Instant now) {
         String expiration = expiresAt == null ? null : expiresAt.toString();
         Long ttl = expiresAt == null ? null : ttlSeconds(now);

@@ -122,18 +122,7 @@ final class TokenSnapshot {
 
     /** A key cannot go below another key: {@code PUT a/b} when {@code a} holds a value. */
     void requireDirectoriesAbove(KeyPath path) {
-        KeyNode node = root;
-        KeyPath walked = KeyPath.root(token);
-        for (String name : path.segments().subList(0, path.segments().size() - 1)) {
-            walked = walked.child(name);
-            node = node.children.get(name);
-            if (node == null) {
-                return;
-            }
-            if (!node.isDirectory()) {
-                throw EtcdException.notADirectory(walked.etcdKey(), revision);
-            }
-        }
+        root.requireDirectoriesAbove(path, revision);
     }
 
     /** The directories above {@code path} that do not exist yet, outermost first. */

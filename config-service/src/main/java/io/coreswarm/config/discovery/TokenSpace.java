@@ -96,7 +96,7 @@ final class TokenSpace {
         if (Boolean.TRUE.equals(prevExist) && existing == null) {
             throw EtcdException.keyNotFound(path.etcdKey(), index.current());
         }
-        requireDirectoriesAbove(path);
+        root.requireDirectoriesAbove(path, index.current());
         if (existing == null && nodes + missingNodes(path) > limits.maxKeysPerToken()) {
             throw DiscoveryProblems.tokenFull(limits.maxKeysPerToken());
         }
@@ -227,21 +227,6 @@ final class TokenSpace {
         return node;
     }
 
-    /** A key cannot go below another key: {@code PUT a/b} when {@code a} holds a value. */
-    private void requireDirectoriesAbove(KeyPath path) {
-        KeyNode node = root;
-        KeyPath walked = KeyPath.root(path.token());
-        for (String name : path.segments().subList(0, path.segments().size() - 1)) {
-            walked = walked.child(name);
-            node = node.children.get(name);
-            if (node == null) {
-                return;
-            }
-            if (!node.isDirectory()) {
-                throw EtcdException.notADirectory(walked.etcdKey(), index.current());
-            }
-        }
-    }
 
     /** The directory that holds {@code path}, creating missing ones at index {@code at}. */
     private KeyNode directoryFor(KeyPath path, long at) {
